@@ -1,0 +1,70 @@
+"""Language analysis: one analyser per language behind one interface.
+
+Analysers are found through the entry point group ``okrlint.languages``
+(``code = "package.module:AnalyserClass"``), the shipped ones included, and are
+imported only when a text in their language needs analysis. An
+:class:`Analyzer` object keeps the loaded analysers and a per-text cache, so
+every rule that reads a text shares one analysis.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Iterable
+
+from .lexicon import Lexicon, LexiconError, load_lexicon
+from .types import Analysis
+
+ENTRY_POINT_GROUP = "okrlint.languages"
+
+
+def available_languages() -> dict[str, str]:
+    """Language code → "module:Class" of every installed analyser."""
+    return {ep.name: ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+class Analyzer:
+    """Loads analysers lazily and caches analyses for one run."""
+
+    def __init__(self, lexicon_dirs: Iterable[Path] = ()):
+        self.lexicon_dirs = tuple(Path(p) for p in lexicon_dirs)
+        self._analysers: dict[str, object] = {}
+        self._cache: dict[tuple[str, str], Analysis] = {}
+        self._eps = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted(self._eps))
+
+    def analyser(self, language: str):
+        if language not in self._analysers:
+            ep = self._eps.get(language)
+            if ep is None:
+                raise LookupError(language)
+            cls = ep.load()
+            path = getattr(cls, "lexicon_path", None)
+            lexicon = load_lexicon(language, self.lexicon_dirs, Path(path) if path else None)
+            self._analysers[language] = cls(lexicon)
+        return self._analysers[language]
+
+    def lexicon(self, language: str) -> Lexicon:
+        return self.analyser(language).lexicon  # type: ignore[attr-defined]
+
+    def analyse(self, text: str, language: str) -> Analysis:
+        key = (language, text)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self.analyser(language).analyse(text)  # type: ignore[attr-defined]
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[key] = hit
+        return hit
+
+    def detect(self, text: str) -> str | None:
+        from .detect import detect_language
+
+        return detect_language(text, self.languages, self.lexicon_dirs)
+
+
+__all__ = ["Analysis", "Analyzer", "Lexicon", "LexiconError", "available_languages", "load_lexicon"]

@@ -1,0 +1,350 @@
+"""The analysis pipeline every language shares.
+
+A language analyser subclasses :class:`Analyser` and overrides at most
+:meth:`Analyser.normalise_word` (script and case rules) and
+:meth:`Analyser.analyse_word` (lemmas, part of speech, verb form, features).
+Tokenising, lexicon matching, quantities, baseline→target spans and the head
+verb are computed here from the lexicon's data, so a rule never needs to know
+which language it reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from . import normalize as nz
+from .lexicon import Lexicon
+from .types import (
+    ADJ, CONV, DATE, INF, MONEY, MULTIPLIER, NAME, NOUN, NUM, NUMBER, PERCENT, PUNCT,
+    QUARTER, RANK, SYM, VERB_FORMS, YEAR, X, Analysis, Change, Match, Quantity, Token,
+)
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """What an analyser knows about one word out of context."""
+
+    lemmas: tuple[str, ...]  # best first
+    pos: str = X
+    form: str = ""
+    feats: Mapping[str, str] = field(default_factory=dict)
+
+
+_A = re.escape(nz.APOSTROPHES)
+_SP = re.escape(nz.NUMBER_SPACES)
+TOKEN_RE = re.compile(
+    rf"""
+    (?P<num>\d{{1,3}}(?:[{_SP}]\d{{3}}(?!\d))+(?:[.,]\d+)?(?:[{_A}]?[^\W\d_]+)*
+          |\d+(?:[.,]\d+)*(?:[{_A}]?[^\W\d_]+(?:[{_A}]?[^\W\d_]+)*)?)
+   |(?P<word>[^\W\d_](?:[\w{_A}]|-(?=\w))*)
+   |(?P<arrow>->|=>|—>|-->|→|⇒|➝|➔|⟶|↦)
+   |(?P<sym>\S)
+    """,
+    re.VERBOSE,
+)
+_NUM_HEAD = re.compile(rf"^\d[\d{_SP}.,]*")
+ARROWS = frozenset({"->", "=>", "—>", "-->", "→", "⇒", "➝", "➔", "⟶", "↦"})
+_DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}(?:-\d{2})?)$")
+_QUARTER_RE = re.compile(r"^(q[1-4]|h[12]|[1-4]q)$", re.I)
+CURRENCY_SYMBOLS = frozenset("$€£₽₺¥₸₴")
+
+
+class Analyser:
+    """Base class of every language analyser (see module docstring)."""
+
+    language = "xx"
+    lexicon: Lexicon
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._word_cache: dict[str, WordInfo] = {}
+        self.head_final = lexicon.get("head_position", "initial") == "final"
+        lexicon.compile(self.analyse_words)
+
+    # -- per-language hooks -------------------------------------------------
+    def normalise_word(self, surface: str) -> str:
+        return nz.casefold(nz.fold_apostrophes(nz.nfc(surface)), self.language)
+
+    def analyse_word(self, norm: str) -> WordInfo:
+        """Lemmas and features of one normalised word. Override per language."""
+        return WordInfo((norm,))
+
+    def disambiguate(self, tokens: list[Token]) -> list[Token]:
+        """Context rules over the whole sentence. Override per language."""
+        return tokens
+
+    # -- pipeline -----------------------------------------------------------
+    def analyse(self, text: str) -> Analysis:
+        tokens = tuple(self.disambiguate(self.tokenise(text)))
+        matches = self.lexicon.match(tokens)
+        quantities = self.find_quantities(tokens, matches)
+        predicate, head = self.find_predicate(tokens, matches)
+        changes = self.find_changes(tokens, quantities)
+        relative = self.find_relative(tokens, quantities)
+        return Analysis(text, self.language, tokens, quantities, matches, predicate, head, changes, relative)
+
+    def analyse_words(self, text: str) -> list[Token]:
+        """Tokens with word analysis, no context (used to compile lexicons)."""
+        return self.tokenise(text)
+
+    def tokenise(self, text: str) -> list[Token]:
+        out: list[Token] = []
+        for m in TOKEN_RE.finditer(text):
+            surface = m.group()
+            kind = m.lastgroup
+            if kind == "word":
+                norm = self.normalise_word(surface)
+                info = self._info(norm)
+                out.append(Token(surface, m.start(), m.end(), norm, info.lemmas[0], frozenset(info.lemmas),
+                                 info.pos, info.form, dict(info.feats)))
+            elif kind == "num":
+                norm = self.normalise_word(surface)
+                out.append(Token(surface, m.start(), m.end(), norm, norm, frozenset({norm}), NUM))
+            else:
+                pos = SYM if kind == "arrow" or surface in CURRENCY_SYMBOLS or surface in "%№#" else PUNCT
+                out.append(Token(surface, m.start(), m.end(), surface, surface, frozenset({surface}), pos))
+        return out
+
+    def _info(self, norm: str) -> WordInfo:
+        info = self._word_cache.get(norm)
+        if info is None:
+            info = self.analyse_word(norm)
+            if not info.lemmas:
+                info = WordInfo((norm,), info.pos, info.form, info.feats)
+            if len(self._word_cache) < 200_000:
+                self._word_cache[norm] = info
+        return info
+
+    # -- quantities ---------------------------------------------------------
+    def _is(self, tok: Token, key: str) -> bool:
+        words = self.lexicon.words(key)
+        return tok.norm in words or tok.lemma in words or bool(tok.lemmas & words)
+
+    def find_quantities(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[Quantity, ...]:
+        lx = self.lexicon
+        number_words = lx.mapping("numbers.words")
+        ordinals = lx.mapping("numbers.ordinals")
+        out: list[Quantity] = []
+        used: set[int] = set()
+        for m in matches:
+            if m.concept == "multipliers":
+                out.append(Quantity(MULTIPLIER, None, m.start, m.end, m.tokens))
+                used.update(m.tokens)
+        for m in matches:
+            if m.concept == "rank_phrases":
+                out.append(Quantity(RANK, None, m.start, m.end, m.tokens))
+                used.update(m.tokens)
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            if i in used:
+                i += 1
+                continue
+            value: float | None = None
+            span = [i]
+            if tok.pos == NUM:
+                head = _NUM_HEAD.match(tok.norm)
+                value = nz.parse_number(head.group()) if head else None
+                suffix = tok.norm[head.end():] if head else ""
+                kind = self._number_kind(tokens, i, suffix, value)
+            elif _QUARTER_RE.match(tok.norm):
+                out.append(Quantity(QUARTER, None, tok.start, tok.end, (i,)))
+                i += 1
+                continue
+            elif tok.lemma in number_words or tok.norm in number_words:
+                value = number_words.get(tok.lemma, number_words.get(tok.norm))
+                while i + 1 < n and (tokens[i + 1].lemma in number_words or tokens[i + 1].norm in number_words):
+                    i += 1
+                    span.append(i)
+                kind = self._number_kind(tokens, span[-1], "", value, word=True)
+            elif (tok.lemma in ordinals or tok.norm in ordinals) and self._rank_after(tokens, i):
+                kind = RANK
+            else:
+                i += 1
+                continue
+            if kind is None:
+                i += 1
+                continue
+            # A percent sign or currency before the number ("%40", "$5k") belongs to it.
+            first = span[0]
+            if first > 0 and tokens[first - 1].text in {"%", "#", "№"} | CURRENCY_SYMBOLS:
+                span.insert(0, first - 1)
+            last = span[-1]
+            if kind in (PERCENT, MONEY) and last + 1 < n and (
+                tokens[last + 1].text in {"%"} | CURRENCY_SYMBOLS or self._is(tokens[last + 1], "numbers.percent_words")
+                or self._is(tokens[last + 1], "numbers.currency") or self._is(tokens[last + 1], "numbers.scale")
+            ):
+                span.append(last + 1)
+            out.append(Quantity(kind, value, tokens[span[0]].start, tokens[span[-1]].end, tuple(span)))
+            i = span[-1] + 1
+        out.sort(key=lambda q: q.start)
+        return tuple(out)
+
+    def _rank_after(self, tokens: tuple[Token, ...], i: int) -> bool:
+        return i + 1 < len(tokens) and self._is(tokens[i + 1], "numbers.rank_after")
+
+    def _number_kind(self, tokens: tuple[Token, ...], i: int, suffix: str, value: float | None, word: bool = False) -> str | None:
+        tok = tokens[i]
+        prev = _prev_word(tokens, i)
+        prev_any = tokens[i - 1] if i > 0 else None
+        nxt = _next_word(tokens, i)
+        nxt_any = tokens[i + 1] if i + 1 < len(tokens) else None
+        adjacent_prev = prev_any is not None and prev_any.end == tok.start
+        if not word:
+            if _DATE_RE.match(tok.norm):
+                return DATE
+            if adjacent_prev and prev_any.is_word and prev_any.pos != NUM:
+                return NAME  # "Web3", "B2B"
+            letters = suffix.strip("'").split("'")[0] if suffix else ""
+            if letters and not suffix.startswith("'") and letters not in self.lexicon.words("numbers.units") \
+                    and letters not in self.lexicon.words("numbers.scale") and letters != "x":
+                return NAME  # "4G", "1C", "3D"
+            if letters == "x" and not suffix.startswith("'"):
+                return MULTIPLIER
+            if prev is not None and self._is(prev, "numbers.name_prefixes") and prev_any is prev:
+                return NAME  # "ISO 9001"
+        if prev_any is not None and prev_any.text in ("№", "#"):
+            return RANK
+        if prev is not None and self._is(prev, "numbers.rank_before") and (prev_any is prev or prev_any.text == "-"):
+            return RANK
+        if nxt is not None and self._is(nxt, "numbers.rank_after"):
+            return RANK
+        if nxt is not None and (self._is(nxt, "numbers.months")):
+            return DATE
+        if prev is not None and self._is(prev, "numbers.months"):
+            return DATE
+        if nxt is not None and self._is(nxt, "numbers.quarter_words"):
+            return QUARTER
+        if value is not None and not word and value == int(value) and 1990 <= value <= 2100 and len(tok.norm.split("'")[0]) == 4:
+            if nxt is None or self._is(nxt, "numbers.year_words") or self._is(nxt, "numbers.date_words") \
+                    or (prev is not None and (self._is(prev, "numbers.date_words") or self._is(prev, "numbers.year_words"))):
+                return YEAR
+        if (prev_any is not None and prev_any.text == "%") or (nxt_any is not None and nxt_any.text == "%") \
+                or (prev is not None and self._is(prev, "numbers.percent_words")) \
+                or (nxt is not None and self._is(nxt, "numbers.percent_words")):
+            return PERCENT
+        if (prev_any is not None and prev_any.text in CURRENCY_SYMBOLS) or (nxt_any is not None and nxt_any.text in CURRENCY_SYMBOLS) \
+                or (nxt is not None and (self._is(nxt, "numbers.currency")
+                                         or (self._is(nxt, "numbers.scale") and self._next_is_currency(tokens, i)))):
+            return MONEY
+        return NUMBER
+
+    def _next_is_currency(self, tokens: tuple[Token, ...], i: int) -> bool:
+        j = i + 2
+        return j < len(tokens) and (tokens[j].text in CURRENCY_SYMBOLS or self._is(tokens[j], "numbers.currency"))
+
+    # -- baseline → target --------------------------------------------------
+    def find_changes(self, tokens: tuple[Token, ...], quantities: tuple[Quantity, ...]) -> tuple[Change, ...]:
+        qs = [q for q in quantities if q.kind in (NUMBER, PERCENT, MONEY)]
+        out: list[Change] = []
+        for a, b in zip(qs, qs[1:]):
+            between = tokens[a.tokens[-1] + 1 : b.tokens[0]]
+            if any(t.text in ARROWS for t in between) and len(between) <= 4:
+                out.append(Change(a.start, b.end, a.value, b.value))
+            elif self._marked(tokens, a, "from") and self._marked(tokens, b, "to"):
+                out.append(Change(a.start, b.end, a.value, b.value))
+        current = self.lexicon.words("baseline.current")
+        for q in qs:
+            lo = q.tokens[0]
+            window = [t for t in tokens[max(0, lo - 3) : lo] if t.is_word]
+            if any(t.norm in current or t.lemma in current for t in window):
+                out.append(Change(q.start, q.end, q.value, None))
+        return tuple(out)
+
+    def _marked(self, tokens: tuple[Token, ...], q: Quantity, side: str) -> bool:
+        lx = self.lexicon
+        before = lx.words(f"baseline.{side}_before")
+        suffixes = tuple(lx.words(f"baseline.{side}_suffixes"))
+        lo = q.tokens[0]
+        prev = _prev_word(tokens, lo, skip_symbols=True)
+        if prev is not None and (prev.norm in before or prev.lemma in before):
+            return True
+        if not suffixes:
+            return False
+        # Turkish/Uzbek: the case suffix sits on the number ("30'dan"), on a
+        # following unit ("dakikadan", "taga") or stands alone ("dan").
+        hi = q.tokens[-1]
+        cands = [tokens[hi]] + [t for t in tokens[hi + 1 : hi + 4] if t.is_word][:2]
+        for k, t in enumerate(cands):
+            word = t.norm.split("'")[-1] if "'" in t.norm else t.norm
+            if t.pos == NUM and "'" not in t.norm:
+                continue
+            if any(word == s or (word.endswith(s) and (k > 0 or "'" in t.norm)) for s in suffixes):
+                return True
+        return False
+
+    def find_relative(self, tokens: tuple[Token, ...], quantities: tuple[Quantity, ...]) -> frozenset[int]:
+        before = self.lexicon.words("numbers.relative_before")
+        after = self.lexicon.words("numbers.relative_after")
+        out = set()
+        for k, q in enumerate(quantities):
+            prev = _prev_word(tokens, q.tokens[0], skip_symbols=True)
+            nxt = _next_word(tokens, q.tokens[-1])
+            if (prev is not None and prev.norm in before) or (nxt is not None and nxt.norm in after):
+                out.add(k)
+        return frozenset(out)
+
+    # -- head verb ----------------------------------------------------------
+    def find_predicate(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[tuple[int, ...], int | None]:
+        units = self._verb_units(tokens, matches)
+        if not units:
+            return (), None
+        hedges = {i for m in matches if m.concept == "hedging" for i in m.tokens}
+        order = list(reversed(units)) if self.head_final else units
+        chain = [order[0]]
+        for unit in order[1:]:
+            if not (set(chain[-1]) & hedges):
+                break
+            chain.append(unit)
+        predicate = tuple(i for unit in chain for i in unit)
+        head = next((unit[0] for unit in chain if not (set(unit) & hedges)), None)
+        return predicate, head
+
+    def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
+        """Verb-like tokens, a multiword verb counted once (its own tokens)."""
+        verbal = {"hedging", "weak_verbs", "activity_verbs", "deliverable_verbs", "binary_verbs",
+                  "outcome_verbs", "change_verbs", "reach_verbs", "state_verbs", "maintain_verbs"}
+        multi = [m for m in matches if len(m.tokens) > 1 and m.concept in verbal]
+        in_multi = {i: m for m in multi for i in m.tokens}
+        units: list[tuple[int, ...]] = []
+        done: set[int] = set()
+        for i, tok in enumerate(tokens):
+            if i in done:
+                continue
+            if i in in_multi:
+                m = in_multi[i]
+                units.append(m.tokens)
+                done.update(m.tokens)
+            elif tok.form in VERB_FORMS and tok.form != CONV:
+                units.append((i,))
+        return units
+
+
+def _prev_word(tokens: tuple[Token, ...], i: int, skip_symbols: bool = False) -> Token | None:
+    j = i - 1
+    while j >= 0:
+        t = tokens[j]
+        if t.is_word:
+            return t
+        if not skip_symbols or t.pos not in (SYM, PUNCT) or t.text in ARROWS:
+            return None
+        j -= 1
+    return None
+
+
+def _next_word(tokens: tuple[Token, ...], i: int) -> Token | None:
+    j = i + 1
+    while j < len(tokens):
+        t = tokens[j]
+        if t.is_word and t.pos != NUM:
+            return t
+        if t.pos == NUM:
+            return None
+        j += 1
+    return None
+
+
+

@@ -1,0 +1,254 @@
+"""Lexicons: per-language data that maps concepts to lemmas.
+
+A lexicon is a YAML file (``lexicons/<lang>.yaml``). Concept entries are written
+in dictionary form ("попробовать", "harakat qilish", "postarać się") and are
+lemmatised by the language's own analyser when the lexicon is compiled, so an
+entry matches every inflection the analyser recognises. A multiword entry is a
+sequence; an element may be a feature constraint such as ``{case=dat}`` (any
+word in the dative) and ``...`` allows up to three words in between.
+
+Teams extend lexicons through ``lexicons:`` folders in their configuration: a
+file ``<lang>.yaml`` there adds entries to the built-in lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+import yaml
+
+from .types import Match, Token
+
+# Concepts the shipped rules read. A lexicon may define more.
+CONCEPTS = (
+    "hedging", "weak_verbs", "activity_verbs", "deliverable_verbs", "binary_verbs",
+    "outcome_verbs", "change_verbs", "reach_verbs", "state_verbs", "maintain_verbs",
+    "multipliers", "all_words", "deadline_phrases", "jargon", "action_nouns",
+)
+
+_FEATURE_RE = re.compile(r"^\{([^}]*)\}$")
+GAP = "..."
+MAX_GAP = 3
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Element:
+    """One position of a compiled pattern."""
+
+    lemmas: frozenset[str] = frozenset()
+    norms: frozenset[str] = frozenset()
+    feats: tuple[tuple[str, str], ...] = ()
+    gap_before: bool = False
+
+    def accepts(self, token: Token) -> bool:
+        if not token.is_word:
+            return False
+        if self.feats:
+            return all(token.feats.get(k) == v or token.form == v for k, v in self.feats)
+        return bool(self.lemmas & token.lemmas) or token.norm in self.norms
+
+
+@dataclass(frozen=True)
+class Pattern:
+    concept: str
+    entry: str
+    elements: tuple[Element, ...]
+    note: str = ""
+
+
+@dataclass
+class Lexicon:
+    language: str
+    data: dict[str, Any]
+    sources: tuple[str, ...] = ()
+    _patterns: list[Pattern] | None = field(default=None, repr=False)
+    _by_lemma: dict[str, list[Pattern]] = field(default_factory=dict, repr=False)
+    _wild: list[Pattern] = field(default_factory=list, repr=False)
+
+    # -- plain data ---------------------------------------------------------
+    def get(self, key: str, default: Any = None) -> Any:
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, Mapping) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    def words(self, key: str) -> frozenset[str]:
+        """A list-valued key as a set of normalised words (cached)."""
+        cache = self.__dict__.setdefault("_words", {})
+        if key not in cache:
+            value = self.get(key, []) or []
+            if isinstance(value, Mapping):
+                value = list(value)
+            cache[key] = frozenset(str(v).lower() for v in value)
+        return cache[key]
+
+    def mapping(self, key: str) -> dict[str, float]:
+        cache = self.__dict__.setdefault("_maps", {})
+        if key not in cache:
+            value = self.get(key, {}) or {}
+            cache[key] = {str(k).lower(): float(v) for k, v in value.items()}
+        return cache[key]
+
+    @property
+    def concepts(self) -> Mapping[str, list]:
+        return self.data.get("concepts", {}) or {}
+
+    def suggestion(self, concept: str) -> str:
+        return str(self.get(f"suggestions.{concept}", "") or "")
+
+    # -- patterns -----------------------------------------------------------
+    def compile(self, analyse_words: Callable[[str], list[Token]]) -> None:
+        """Lemmatise every concept entry with the language's analyser."""
+        patterns: list[Pattern] = []
+        for concept, entries in self.concepts.items():
+            for raw in entries or []:
+                entry, note = (raw.get("entry", ""), raw.get("note", "")) if isinstance(raw, Mapping) else (raw, "")
+                elements = _compile_entry(str(entry), analyse_words)
+                if elements:
+                    patterns.append(Pattern(concept, str(entry), elements, str(note)))
+        self._patterns = patterns
+        self._by_lemma = {}
+        self._wild = []
+        for p in patterns:
+            first = p.elements[0]
+            if first.feats:
+                self._wild.append(p)
+            else:
+                for key in first.lemmas | first.norms:
+                    self._by_lemma.setdefault(key, []).append(p)
+
+    @property
+    def compiled(self) -> bool:
+        return self._patterns is not None
+
+    def match(self, tokens: tuple[Token, ...]) -> tuple[Match, ...]:
+        found: list[Match] = []
+        for i, tok in enumerate(tokens):
+            if not tok.is_word:
+                continue
+            candidates: list[Pattern] = list(self._wild)
+            seen: set[int] = set()
+            for key in tok.lemmas | {tok.norm}:
+                for p in self._by_lemma.get(key, ()):
+                    if id(p) not in seen:
+                        seen.add(id(p))
+                        candidates.append(p)
+            for p in candidates:
+                idx = _match_at(p.elements, tokens, i)
+                if idx:
+                    found.append(Match(p.concept, p.entry, tokens[idx[0]].start, tokens[idx[-1]].end, idx, p.note))
+        return _drop_contained(found)
+
+
+def _compile_entry(entry: str, analyse_words: Callable[[str], list[Token]]) -> tuple[Element, ...]:
+    elements: list[Element] = []
+    gap = False
+    for part in entry.split():
+        if part == GAP:
+            gap = True
+            continue
+        feat = _FEATURE_RE.match(part)
+        if feat:
+            pairs = tuple(
+                tuple(kv.split("=", 1)) for kv in feat.group(1).split(",") if "=" in kv
+            )
+            elements.append(Element(feats=pairs, gap_before=gap))  # type: ignore[arg-type]
+        else:
+            toks = [t for t in analyse_words(part) if t.is_word]
+            for k, t in enumerate(toks):
+                elements.append(Element(frozenset({t.lemma}), frozenset({t.norm}), (), gap and k == 0))
+        gap = False
+    return tuple(elements)
+
+
+def _match_at(elements: tuple[Element, ...], tokens: tuple[Token, ...], i: int) -> tuple[int, ...]:
+    if not elements[0].accepts(tokens[i]):
+        return ()
+    taken = [i]
+    pos = i + 1
+    for el in elements[1:]:
+        limit = MAX_GAP + 1 if el.gap_before else 1
+        hit = None
+        steps = 0
+        while pos < len(tokens) and steps < limit:
+            if tokens[pos].is_word:
+                steps += 1
+                if el.accepts(tokens[pos]):
+                    hit = pos
+                    break
+            pos += 1
+        if hit is None:
+            return ()
+        taken.append(hit)
+        pos = hit + 1
+    return tuple(taken)
+
+
+def _drop_contained(found: list[Match]) -> tuple[Match, ...]:
+    """A match whose tokens lie strictly inside a longer match is dropped."""
+    keep = []
+    for m in found:
+        ms = set(m.tokens)
+        if any(ms < set(o.tokens) for o in found if o is not m):
+            continue
+        if any(o.concept == m.concept and o.tokens == m.tokens for o in keep):
+            continue
+        keep.append(m)
+    keep.sort(key=lambda m: (m.start, m.end))
+    return tuple(keep)
+
+
+# -- loading ------------------------------------------------------------------
+
+def builtin_lexicon_path(language: str) -> Path | None:
+    base = resources.files("okrlint.lexicons")
+    candidate = base / f"{language}.yaml"
+    return Path(str(candidate)) if candidate.is_file() else None
+
+
+def load_lexicon(language: str, extra_dirs: Iterable[Path] = (), base_path: Path | None = None) -> Lexicon:
+    """The built-in lexicon for ``language``, extended by ``<dir>/<language>.yaml`` files."""
+    path = base_path or builtin_lexicon_path(language)
+    data: dict[str, Any] = {}
+    sources: list[str] = []
+    if path is not None:
+        data = _read(path)
+        sources.append(str(path))
+    for folder in extra_dirs:
+        extra = Path(folder) / f"{language}.yaml"
+        if extra.is_file():
+            _extend(data, _read(extra))
+            sources.append(str(extra))
+    return Lexicon(language, data, tuple(sources))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: a lexicon must be a mapping of keys to lists")
+    return data
+
+
+def _extend(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    """Lists are extended, mappings merged, scalars replaced."""
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(base.get(key), dict):
+            _extend(base[key], value)
+        elif isinstance(value, list) and isinstance(base.get(key), list):
+            base[key] = base[key] + [v for v in value if v not in base[key]]
+        else:
+            base[key] = value

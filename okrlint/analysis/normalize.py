@@ -1,0 +1,91 @@
+"""Text normalisation shared by every language: Unicode, apostrophes, scripts, numbers.
+
+Normalisation never changes the offsets rules report: the tokeniser runs on the
+source text and each token is normalised on its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Every apostrophe-like character an Uzbek or Turkish author may type.
+APOSTROPHES = "'\u2018\u2019\u02bb\u02bc\u0060\u00b4\u02b9\u2032"
+_APOS_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+
+# Spaces that may sit inside a number ("15 000", "15\u202f000").
+NUMBER_SPACES = " \u00a0\u202f\u2009\u2007"
+
+_CYR_UZ = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ж": "j", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "x", "ч": "ch", "ш": "sh", "ъ": "'",
+    "ь": "", "э": "e", "ю": "yu", "я": "ya", "ё": "yo", "ў": "o'", "қ": "q", "ғ": "g'",
+    "ҳ": "h", "ц": "ts", "щ": "sh", "ы": "i",
+}
+_VOWELS_CYR = set("аеёиоуўэюяъь")
+UZ_CYRILLIC_LETTERS = frozenset("ўқғҳ")
+
+
+def fold_apostrophes(text: str) -> str:
+    """Fold every apostrophe variant to the ASCII one."""
+    return _APOS_RE.sub("'", text)
+
+
+def casefold(text: str, language: str | None = None) -> str:
+    """Case-fold with the Turkish dotted/dotless i rule where it applies."""
+    if language in ("tr", "uz_tr"):
+        text = text.replace("I", "ı").replace("İ", "i")
+    return text.lower().replace("i̇", "i")
+
+
+def uz_cyrillic_to_latin(text: str) -> str:
+    """Transliterate Uzbek Cyrillic to the (pre-2026) Latin alphabet.
+
+    "е" is "ye" at the start of a word and after a vowel, "e" elsewhere.
+    """
+    out: list[str] = []
+    prev = ""
+    for ch in text:
+        low = ch.lower()
+        if low == "е":
+            rep = "ye" if (not prev or not prev.isalpha() or prev.lower() in _VOWELS_CYR) else "e"
+        elif low in _CYR_UZ:
+            rep = _CYR_UZ[low]
+        else:
+            rep = ch
+        if ch != low and rep:
+            rep = rep[0].upper() + rep[1:]
+        out.append(rep)
+        prev = ch
+    return "".join(out)
+
+
+def has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+_THOUSANDS_GROUP = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+
+
+def parse_number(raw: str) -> float | None:
+    """Parse "15 000", "15.000", "15,000", "1,5", "3.5", "1.234,5" to a float."""
+    s = "".join(ch for ch in raw if ch not in NUMBER_SPACES and ch != "'")
+    if not s or not s[0].isdigit():
+        return None
+    if "." in s and "," in s:
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        thou = "," if dec == "." else "."
+        s = s.replace(thou, "").replace(dec, ".")
+    elif s.count(".") > 1 or s.count(",") > 1 or _THOUSANDS_GROUP.match(s):
+        s = s.replace(".", "").replace(",", "")
+    else:
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None

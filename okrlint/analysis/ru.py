@@ -1,0 +1,7 @@
+"""ru analyser (placeholder until the language is built)."""
+
+from .base import Analyser
+
+
+class RussianAnalyser(Analyser):
+    language = "ru"

@@ -1,0 +1,157 @@
+"""The analysed form of one objective or key result text.
+
+Rules read an :class:`Analysis`, never raw strings. Everything here is
+language-neutral: a language analyser fills it in, and the rules only look at
+concepts (``hedging``, ``activity_verbs`` …), quantities and spans.
+
+Offsets (``start``/``end``) index into :attr:`Analysis.text`, the text exactly
+as it appeared in the source (no normalisation), so a reporter can map them back
+to a line and column of the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+# Parts of speech (a subset of Universal Dependencies UPOS).
+VERB, NOUN, ADJ, ADV, NUM, PRON, ADP, CONJ, PART, PUNCT, SYM, PROPN, X = (
+    "VERB", "NOUN", "ADJ", "ADV", "NUM", "PRON", "ADP", "CONJ", "PART", "PUNCT",
+    "SYM", "PROPN", "X",
+)
+
+# Verb forms. A token is "verb-like" when it has one of these forms, whatever
+# its part of speech (a verbal noun such as "Запуск" or "oshirish" is NOUN + VNOUN).
+INF, IMP, FIN, VNOUN, PART_FORM, CONV = "inf", "imp", "fin", "vnoun", "part", "conv"
+VERB_FORMS = frozenset({INF, IMP, FIN, VNOUN, PART_FORM, CONV})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # surface, exactly as in the source
+    start: int
+    end: int
+    norm: str  # normalised, case-folded surface used for matching
+    lemma: str  # best lemma (normalised)
+    lemmas: frozenset[str]  # every candidate lemma, including ``lemma``
+    pos: str = X
+    form: str = ""  # one of VERB_FORMS for verb-like tokens, else ""
+    feats: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_verb_like(self) -> bool:
+        return self.form in VERB_FORMS or self.pos == VERB
+
+    @property
+    def is_word(self) -> bool:
+        return self.pos not in (PUNCT, SYM) and any(ch.isalnum() for ch in self.text)
+
+
+# Quantity kinds. Only TARGET_KINDS make a text measurable; RANK is measurable
+# in a key result but is not a numeric target in an objective.
+NUMBER, PERCENT, MONEY, MULTIPLIER, RANK, DATE, YEAR, QUARTER, NAME = (
+    "number", "percent", "money", "multiplier", "rank", "date", "year", "quarter", "name",
+)
+TARGET_KINDS = frozenset({NUMBER, PERCENT, MONEY, MULTIPLIER})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    kind: str
+    value: float | None
+    start: int
+    end: int
+    tokens: tuple[int, ...]  # indexes into Analysis.tokens
+
+    @property
+    def is_target(self) -> bool:
+        return self.kind in TARGET_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon entry found in the text (single word or multiword)."""
+
+    concept: str
+    entry: str  # the lexicon entry as written, e.g. "harakat qilish"
+    start: int
+    end: int
+    tokens: tuple[int, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A stated baseline→target ("с 5 000 до 15 000", "30'dan 50'ye", "(current: 35)")."""
+
+    start: int
+    end: int
+    baseline: float | None
+    target: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    text: str
+    language: str | None
+    tokens: tuple[Token, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    matches: tuple[Match, ...] = ()
+    # The verb-like tokens of the main predicate, outermost first: for
+    # "Попробовать запустить канал" it is (Попробовать, запустить).
+    predicate: tuple[int, ...] = ()
+    # The content head: the first predicate token that is not hedging.
+    head: int | None = None
+    changes: tuple[Change, ...] = ()
+    # Quantity indexes preceded by a relative marker ("на 40%", "by 20%").
+    relative: frozenset[int] = frozenset()
+
+    # -- concepts -----------------------------------------------------------
+    def concept(self, name: str) -> tuple[Match, ...]:
+        return tuple(m for m in self.matches if m.concept == name)
+
+    def has(self, name: str) -> bool:
+        return any(m.concept == name for m in self.matches)
+
+    def concepts_at(self, index: int | None) -> frozenset[str]:
+        """Concepts of every match that covers token ``index``."""
+        if index is None:
+            return frozenset()
+        return frozenset(m.concept for m in self.matches if index in m.tokens)
+
+    def match_at(self, index: int | None, concept: str) -> Match | None:
+        if index is None:
+            return None
+        for m in self.matches:
+            if m.concept == concept and index in m.tokens:
+                return m
+        return None
+
+    @property
+    def head_token(self) -> Token | None:
+        return None if self.head is None else self.tokens[self.head]
+
+    # -- quantities ---------------------------------------------------------
+    @property
+    def targets(self) -> tuple[Quantity, ...]:
+        return tuple(q for q in self.quantities if q.is_target)
+
+    @property
+    def has_quantity(self) -> bool:
+        return any(q.is_target for q in self.quantities)
+
+    @property
+    def has_rank(self) -> bool:
+        return any(q.kind == RANK for q in self.quantities)
+
+    @property
+    def has_change(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if t.is_word)
+
+    @property
+    def has_verb_form(self) -> bool:
+        return any(t.is_verb_like for t in self.tokens)
