@@ -83,7 +83,8 @@ class Analyser:
         predicate, head = self.find_predicate(tokens, matches)
         changes = self.find_changes(tokens, quantities)
         relative = self.find_relative(tokens, quantities)
-        return Analysis(text, self.language, tokens, quantities, matches, predicate, head, changes, relative)
+        return Analysis(text, self.language, tokens, quantities, matches, predicate, head, changes, relative,
+                        self.head_final)
 
     def analyse_words(self, text: str) -> list[Token]:
         """Tokens with word analysis, no context (used to compile lexicons)."""

@@ -1,71 +1,236 @@
 """Language identification for one objective or key result.
 
 A small scorer over features each lexicon declares under ``detect:``
-(characteristic letters, stop words, suffixes). It tells Uzbek from Turkish and
-Uzbek Cyrillic from Russian, needs no model, and loads in about a millisecond.
-Returns None when no language scores enough: rules then stay silent rather
-than act on a wrong guess.
+(characteristic letters and letter pairs, stop words, common words, suffixes,
+letters the language never writes). It tells Uzbek from Turkish and Uzbek
+Cyrillic from Russian, needs no model, and loads in a few milliseconds: only the
+``detect:`` block of each lexicon is parsed.
+
+Returns None when no language has enough evidence, or when the text carries
+letters none of the languages writes (German ä ß, French é è, Kazakh ә ң …):
+rules then stay silent rather than act on a wrong guess. A short or
+ambiguous text ("Marketing", "Маркетинг") can take the language of its
+document: pass the document's language as ``default`` (see
+:func:`detect_document`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, Mapping
+
+import yaml
 
 from . import normalize as nz
-from .lexicon import load_lexicon
+from .lexicon import builtin_lexicon_path
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'\u2018\u2019\u02bb\u02bc`]|-(?=\w))*")
+_DETECT_BLOCK = re.compile(r"^detect:[^\n]*\n(?:(?:[ \t#][^\n]*)?\n)*", re.M)
+_BASIC = {
+    "latin": frozenset("abcdefghijklmnopqrstuvwxyz'"),
+    "cyrillic": frozenset("абвгдежзийклмнопрстуфхцчшщъыьэюяё"),
+}
+
+# Weights of the evidence kinds. A text's score is its evidence divided by the
+# square root of its word count, so long texts need proportionally more of it.
+W_LETTER = 2.0  # a characteristic letter (ı ğ ş, ą ł ż, ў қ ғ ҳ …)
+W_NGRAM = 1.0  # a characteristic letter sequence (o' g' th sz cz …)
+W_STOP = 2.0  # a function word
+W_WORD = 1.5  # a common content word
+W_SUFFIX = 1.0  # a characteristic ending
+W_FOREIGN = 3.0  # a letter the language does not write (penalty)
+W_RARE = 1.0  # a letter the language writes only in loanwords (penalty)
+W_UZ_CYR = 4.0  # ў қ ғ ҳ in Cyrillic text: only Uzbek writes them
+W_OTHER = 1.5  # a function word of a language okrlint does not read (penalty)
+FOREIGN_SHARE = 0.04  # this share of foreign letters (at least 2) rules a language out
+MIN_SCORE = 1.0  # below this the text is not recognised
+MIN_MARGIN = 0.35  # best and second closer than this: ambiguous
+
+
+# Frequent function words of languages okrlint does not read (German, French,
+# Spanish, Italian, Portuguese, Dutch): evidence that a text is none of ours.
+# A word one of our languages also uses ("de", "in", "a") is ignored for it.
+_OTHER_STOPWORDS = frozenset(
+    """der die das und den dem des nicht mit für auf ist sind wir sie ein eine einen einer im zum zur
+    von bis über le la les des du une et pour sur avec dans est nous au aux leur par
+    el los las del y para con por una es nuestro nuestra il lo gli della delle degli che di nel
+    nella os as da dos das com um uma het een voor met naar onze""".split()
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    language: str
+    script: str
+    letters: frozenset[str]
+    alphabet: frozenset[str]
+    rare: frozenset[str]
+    ngrams: tuple[str, ...]
+    stopwords: frozenset[str]
+    words: frozenset[str]
+    suffixes: tuple[str, ...]
+    translit: bool
+    prior: float
+
+
+def _detect_block(path: Path) -> dict[str, Any]:
+    """The ``detect:`` mapping of one lexicon file, parsed on its own (fast)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    m = _DETECT_BLOCK.search(text)
+    if not m:
+        return {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(m.group(), Loader=loader) or {}  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        return {}
+    block = data.get("detect") if isinstance(data, Mapping) else None
+    return dict(block) if isinstance(block, Mapping) else {}
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, list) and isinstance(base.get(key), list):
+            base[key] = base[key] + [v for v in value if v not in base[key]]
+        elif isinstance(value, str) and key in ("letters", "alphabet", "rare") and isinstance(base.get(key), str):
+            base[key] = base[key] + value
+        else:
+            base[key] = value
+
+
+def _chars(letters: str) -> frozenset[str]:
+    """Each letter and its one-character lower case ("İ".lower() is two characters)."""
+    return frozenset(letters) | frozenset(c.lower() for c in letters if len(c.lower()) == 1)
+
+
+def _word_set(values: Any, language: str) -> frozenset[str]:
+    return frozenset(nz.casefold(nz.fold_apostrophes(str(v)), language) for v in values or [])
+
+
+def _profile(language: str, det: Mapping[str, Any]) -> Profile:
+    letters = str(det.get("letters", "") or "")
+    return Profile(
+        language=language,
+        script=str(det.get("script", "latin")),
+        letters=_chars(letters),
+        alphabet=_chars(str(det.get("alphabet", "") or "")) | _chars(letters),
+        rare=frozenset(str(det.get("rare", "") or "").lower()),
+        ngrams=tuple(nz.fold_apostrophes(str(s)).lower() for s in det.get("ngrams", []) or []),
+        stopwords=_word_set(det.get("stopwords"), language),
+        words=_word_set(det.get("words"), language),
+        suffixes=tuple(sorted(_word_set(det.get("suffixes"), language), key=len, reverse=True)),
+        translit=bool(det.get("translit_from_cyrillic", False)),
+        prior=float(det.get("prior", 0.0) or 0.0),
+    )
 
 
 @lru_cache(maxsize=32)
-def _profiles(languages: tuple[str, ...], dirs: tuple[Path, ...]) -> dict[str, dict]:
+def _profiles(languages: tuple[str, ...], dirs: tuple[Path, ...]) -> dict[str, Profile]:
     out = {}
     for lang in languages:
-        lx = load_lexicon(lang, dirs)
-        det = lx.get("detect", {}) or {}
-        out[lang] = {
-            "script": det.get("script", "latin"),
-            "letters": set(str(det.get("letters", ""))),
-            "stopwords": {str(w).lower() for w in det.get("stopwords", []) or []},
-            "suffixes": tuple(str(s).lower() for s in det.get("suffixes", []) or []),
-            "translit": det.get("translit_from_cyrillic", False),
-        }
+        det: dict[str, Any] = {}
+        path = builtin_lexicon_path(lang)
+        if path is not None:
+            det = _detect_block(path)
+        for folder in dirs:
+            extra = Path(folder) / f"{lang}.yaml"
+            if extra.is_file():
+                _merge(det, _detect_block(extra))
+        if det:
+            out[lang] = _profile(lang, det)
     return out
 
 
+def _score(text: str, prof: Profile, cyrillic: bool) -> float | None:
+    sample = text
+    if cyrillic and prof.script != "cyrillic":
+        if not prof.translit:
+            return None
+        sample = nz.uz_cyrillic_to_latin(text)
+    elif not cyrillic and prof.script == "cyrillic":
+        return None
+    raw_letters = [ch for ch in nz.fold_apostrophes(nz.nfc(text)) if ch.isalpha()]
+    sample = nz.casefold(nz.fold_apostrophes(nz.nfc(sample)), prof.language)
+    words = _WORD_RE.findall(sample)
+    if not words:
+        return None
+    score = 0.0
+    foreign = 0
+    basic = _BASIC["latin"] | _BASIC["cyrillic"]  # brand names mix scripts
+    for ch in raw_letters:
+        low = ch.lower()
+        if ch in prof.letters or low in prof.letters:
+            score += W_LETTER
+        elif low in prof.rare or ch in prof.rare:
+            score -= W_RARE
+        elif low not in basic and low not in prof.alphabet and not (cyrillic and low in nz.UZ_CYRILLIC_LETTERS):
+            score -= W_FOREIGN
+            foreign += 1
+    if foreign >= max(2, FOREIGN_SHARE * len(raw_letters)):
+        return float("-inf")
+    if cyrillic and prof.script != "cyrillic":
+        score += W_UZ_CYR * sum(1 for ch in raw_letters if ch.lower() in nz.UZ_CYRILLIC_LETTERS)
+    for w in words:
+        w = w.strip("'")
+        if not w:
+            continue
+        if w in prof.stopwords:
+            score += W_STOP
+        elif w in prof.words:
+            score += W_WORD
+        elif len(w) > 3 and w.endswith(prof.suffixes):
+            score += W_SUFFIX
+        elif w in _OTHER_STOPWORDS:
+            score -= W_OTHER
+        for gram in prof.ngrams:
+            if gram in w:
+                score += W_NGRAM * w.count(gram)
+    return score / (len(words) ** 0.5) + prof.prior
+
+
 def score_languages(text: str, languages: Iterable[str], dirs: Iterable[Path] = ()) -> dict[str, float]:
-    profiles = _profiles(tuple(sorted(languages)), tuple(dirs))
+    """Language code → evidence score, for every language whose script fits."""
+    profiles = _profiles(tuple(sorted(languages)), tuple(Path(d) for d in dirs))
     cyrillic = nz.has_cyrillic(text)
     scores: dict[str, float] = {}
     for lang, prof in profiles.items():
-        sample = text
-        if cyrillic and prof["script"] != "cyrillic":
-            if not prof["translit"]:
-                continue
-            sample = nz.uz_cyrillic_to_latin(text)
-        elif not cyrillic and prof["script"] == "cyrillic":
-            continue
-        sample = nz.casefold(nz.fold_apostrophes(nz.nfc(sample)), lang)
-        words = _WORD_RE.findall(sample)
-        if not words:
-            continue
-        score = 0.0
-        score += 2.0 * sum(1 for ch in sample if ch in prof["letters"])
-        score += 1.5 * sum(1 for w in words if w in prof["stopwords"])
-        score += 1.0 * sum(1 for w in words if len(w) > 3 and w.endswith(prof["suffixes"]))
-        if cyrillic and prof["script"] != "cyrillic":
-            # Letters only Uzbek Cyrillic has are strong evidence.
-            score += 4.0 * sum(1 for ch in text.lower() if ch in nz.UZ_CYRILLIC_LETTERS)
-        scores[lang] = score / (len(words) ** 0.5)
+        s = _score(text, prof, cyrillic)
+        if s is not None:
+            scores[lang] = s
     return scores
 
 
-def detect_language(text: str, languages: Iterable[str], dirs: Iterable[Path] = ()) -> str | None:
+def detect_language(
+    text: str, languages: Iterable[str], dirs: Iterable[Path] = (), default: str | None = None
+) -> str | None:
+    """The language of ``text``, ``default`` when its own evidence is weak, None when unsupported."""
     scores = score_languages(text, languages, dirs)
     if not scores:
+        return default if default and not _has_letters(text) else None
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if default is not None and scores.get(default, float("-inf")) >= 0:
+        # No evidence against the document's language: keep it unless another
+        # language is clearly better ("Marketing" in a Polish file stays Polish).
+        if scores[default] >= top - MIN_MARGIN or top < MIN_SCORE or top - second < MIN_MARGIN:
+            return default
+    if top < MIN_SCORE:
         return None
-    best = max(scores, key=lambda k: scores[k])
-    return best if scores[best] > 0 else None
+    return best
+
+
+def detect_document(texts: Iterable[str], languages: Iterable[str], dirs: Iterable[Path] = ()) -> str | None:
+    """The language of a whole document (all its titles read together)."""
+    joined = "\n".join(t for t in texts if t)
+    return detect_language(joined, languages, dirs) if joined.strip() else None
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)

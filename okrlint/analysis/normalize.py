@@ -42,22 +42,31 @@ def casefold(text: str, language: str | None = None) -> str:
 def uz_cyrillic_to_latin(text: str) -> str:
     """Transliterate Uzbek Cyrillic to the (pre-2026) Latin alphabet.
 
-    "е" is "ye" at the start of a word and after a vowel, "e" elsewhere.
+    "е" is "ye" at the start of a word and after a vowel or a hard/soft sign,
+    "e" elsewhere ("ел" → "yel", "сентябрь" → "sentyabr"); "ё" is "yo".
+    "ц" is "ts" after a vowel and "s" elsewhere ("станция" → "stansiya",
+    "позиция" → "pozitsiya", "цех" → "sex"). A capital becomes a capital digraph
+    ("Ч" → "Ch"), or an all-capital one inside a capitalised word ("ЧОРАК" →
+    "CHORAK").
     """
     out: list[str] = []
-    prev = ""
-    for ch in text:
+    n = len(text)
+    for k, ch in enumerate(text):
         low = ch.lower()
+        prev = text[k - 1] if k else ""
         if low == "е":
-            rep = "ye" if (not prev or not prev.isalpha() or prev.lower() in _VOWELS_CYR) else "e"
+            rep = "ye" if (not prev.isalpha() or prev.lower() in _VOWELS_CYR) else "e"
+        elif low == "ц":
+            rep = "ts" if prev.isalpha() and prev.lower() in _VOWELS_CYR else "s"
         elif low in _CYR_UZ:
             rep = _CYR_UZ[low]
         else:
             rep = ch
         if ch != low and rep:
-            rep = rep[0].upper() + rep[1:]
+            nxt = text[k + 1] if k + 1 < n else ""
+            all_caps = (nxt.isalpha() and nxt.isupper()) or (not nxt.isalpha() and prev.isalpha() and prev.isupper())
+            rep = rep.upper() if all_caps else rep[0].upper() + rep[1:]
         out.append(rep)
-        prev = ch
     return "".join(out)
 
 

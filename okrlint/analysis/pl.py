@@ -1,7 +1,258 @@
-"""pl analyser (placeholder until the language is built)."""
+"""Polish analyser: Morfeusz 2 (SGJP dictionary, NKJP tagset) behind the shared pipeline.
 
-from .base import Analyser
+Morfeusz gives every reading of a word out of context; :meth:`PolishAnalyser.analyse_word`
+keeps all candidate lemmas and picks the most useful reading for OKR text (a verb
+reading for verb-looking forms, a verbal noun over its lexicalised noun), and
+:meth:`PolishAnalyser.disambiguate` corrects that choice from the neighbours: a
+verbal noun governed by a noun or verb ("czas *wdrożenia*", "zwiększyć
+*zaangażowanie*") is a plain noun, an imperative-looking genitive plural inside
+the text ("liczba *dostaw*") is a noun, an auxiliary or modal before an
+infinitive ("*będziemy* próbować", "*chcemy* zwiększyć") is not the head.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import Analyser, WordInfo
+from .types import (
+    ADJ, ADP, ADV, CONJ, CONV, FIN, IMP, INF, NOUN, NUM, PART, PART_FORM, PRON, PUNCT,
+    SYM, VERB, VNOUN, X, Token,
+)
+
+_MORFEUSZ: Any = None
+
+
+def _morfeusz() -> Any:
+    """One Morfeusz instance per process, created on first use (~145 ms)."""
+    global _MORFEUSZ
+    if _MORFEUSZ is None:
+        import morfeusz2
+
+        _MORFEUSZ = morfeusz2.Morfeusz(generate=False, expand_tags=False)
+    return _MORFEUSZ
+
+
+# NKJP grammatical class → (UPOS, verb form).
+_CLASSES: dict[str, tuple[str, str]] = {
+    "inf": (VERB, INF),
+    "impt": (VERB, IMP),
+    "fin": (VERB, FIN),
+    "praet": (VERB, FIN),
+    "bedzie": (VERB, FIN),
+    "imps": (VERB, FIN),
+    "winien": (VERB, FIN),
+    "ger": (NOUN, VNOUN),
+    "pact": (ADJ, PART_FORM),
+    "ppas": (ADJ, PART_FORM),
+    "pcon": (VERB, CONV),
+    "pant": (VERB, CONV),
+    "subst": (NOUN, ""),
+    "depr": (NOUN, ""),
+    "adj": (ADJ, ""),
+    "adja": (ADJ, ""),
+    "adjp": (ADJ, ""),
+    "adjc": (ADJ, ""),
+    "adv": (ADV, ""),
+    "num": (X, ""),  # number words are quantities through the lexicon, not digit tokens
+    "numcol": (X, ""),
+    "numcomp": (X, ""),
+    "prep": (ADP, ""),
+    "conj": (CONJ, ""),
+    "comp": (CONJ, ""),
+    "qub": (PART, ""),
+    "part": (PART, ""),
+    "ppron12": (PRON, ""),
+    "ppron3": (PRON, ""),
+    "siebie": (PRON, ""),
+    "pred": (ADV, ""),
+    "interj": (X, ""),
+    "brev": (X, ""),
+    "burk": (X, ""),
+    "ign": (X, ""),
+}
+
+# Reading preference when a word is ambiguous out of context (lower is better).
+# Function words first (they are closed classes and rarely wrong), then verb
+# readings: OKR text is built on verbs, and a noun reading of a verb form is
+# usually a rare homograph ("mamy", "niż").
+_RANK = {
+    "prep": 0, "conj": 0, "comp": 0, "ppron12": 0, "ppron3": 0, "siebie": 0,
+    "num": 1, "numcol": 1,
+    "inf": 2, "fin": 2, "praet": 2, "bedzie": 2, "impt": 3, "imps": 3, "winien": 3,
+    "ger": 4, "pcon": 4, "pant": 4,
+    "adj": 5, "pact": 6, "ppas": 6, "subst": 5, "depr": 7, "adv": 5, "adja": 8, "adjp": 8, "adjc": 8,
+    "qub": 6, "part": 6, "pred": 9, "brev": 9, "interj": 9, "burk": 9, "ign": 10,
+}
+# Style qualifiers that mark a reading as archaic, dialectal or rare.
+_RARE = frozenset({"daw.", "przest.", "gwar.", "rzad.", "książk.", "daw._dziś_gwar.", "środ.", "wojsk."})
+
+_PERSON = {"pri": "1", "sec": "2", "ter": "3"}
+_CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+_VERBAL_CLASSES = frozenset({"inf", "fin", "praet", "bedzie", "impt", "imps", "winien"})
+
+# Words that take an infinitive and carry no content of their own.
+_AUXILIARIES = frozenset({
+    "być", "chcieć", "musieć", "móc", "mieć", "powinien", "winien", "zamierzać", "planować",
+    "zaplanować", "należeć", "pragnąć", "potrzebować", "woleć", "umieć", "zostać",
+})
+# Words after which a new clause (and so a possible new head) begins.
+_CLAUSE_WORDS = frozenset({
+    "i", "oraz", "a", "albo", "lub", "ani", "czy", "ale", "lecz", "aby", "by", "żeby", "ażeby",
+    "który", "co", "gdzie", "kiedy", "gdy", "jeśli", "jeżeli", "że", "bo", "ponieważ", "zaś",
+    "oraz", "jak", "niż", "tak", "także", "również",
+})
+_CLAUSE_PUNCT = frozenset(",;:()[]–—-•*/\"'„”«»")
+
+
+def _strip_homonym(lemma: str) -> str:
+    """"tysiąc:Sm2" → "tysiąc"; lemmas are lower-cased like the text."""
+    return lemma.split(":", 1)[0].lower()
+
+
+def _feats(cls: str, parts: list[str]) -> dict[str, str]:
+    feats: dict[str, str] = {}
+    for p in parts[1:]:
+        for value in p.split("."):
+            if value in _PERSON and "person" not in feats:
+                feats["person"] = _PERSON[value]
+            elif value in ("sg", "pl") and "number" not in feats:
+                feats["number"] = value
+            elif value in _CASES and "case" not in feats:
+                feats["case"] = value
+            elif value in ("perf", "imperf") and "aspect" not in feats:
+                feats["aspect"] = value
+    if cls in ("subst", "ger", "adj", "pact", "ppas", "num", "depr"):
+        cases = next((p for p in parts[1:] if any(c in p.split(".") for c in _CASES)), "")
+        if cases:
+            feats["cases"] = cases
+    return feats
 
 
 class PolishAnalyser(Analyser):
     language = "pl"
+
+    # -- words --------------------------------------------------------------
+    def analyse_word(self, norm: str) -> WordInfo:
+        readings = self._readings(norm)
+        if not readings:
+            return WordInfo((norm,))
+        best = min(readings, key=lambda r: r[0])
+        _, cls, lemma, parts = best
+        pos, form = _CLASSES.get(cls, (X, ""))
+        lemmas = [lemma] + [r[2] for r in sorted(readings, key=lambda r: r[0]) if r[2] != lemma]
+        feats = _feats(cls, parts)
+        feats["tag"] = cls
+        alt = self._alternative(readings, best)
+        if alt:
+            feats["alt"] = alt
+        return WordInfo(tuple(dict.fromkeys(lemmas)), pos, form, feats)
+
+    def _readings(self, norm: str) -> list[tuple[int, str, str, list[str]]]:
+        """(rank, class, lemma, tag parts) of every reading of the word's first segment.
+
+        An agglutinated form ("zorganizowaliśmy", "zrobilibyśmy") is split by
+        Morfeusz into segments; the first one carries the lemma and the class.
+        """
+        out = []
+        for start, _end, (_orth, lemma, tag, _names, quals) in _morfeusz().analyse(norm):
+            if start != 0:
+                continue
+            parts = tag.split(":")
+            cls = parts[0]
+            if cls == "ign":
+                continue
+            rank = _RANK.get(cls, 9)
+            if any(q in _RARE for q in quals):
+                rank += 20
+            out.append((rank, cls, _strip_homonym(lemma), parts))
+        return out
+
+    @staticmethod
+    def _alternative(readings: list, best: tuple) -> str:
+        """The class of the best competing non-verbal reading of a verbal best reading."""
+        if best[1] not in _VERBAL_CLASSES and best[1] != "ger":
+            return ""
+        others = sorted((r for r in readings if r[1] not in _VERBAL_CLASSES and r[1] != "ger"), key=lambda r: r[0])
+        return f"{others[0][1]}:{others[0][2]}" if others else ""
+
+    # -- context ------------------------------------------------------------
+    def disambiguate(self, tokens: list[Token]) -> list[Token]:
+        out = list(tokens)
+        for i, tok in enumerate(out):
+            tag = tok.feats.get("tag", "")
+            if tag == "ger" and not self._heads_clause(out, i, allow_prep=True):
+                out[i] = _as_noun(tok)
+            elif tag == "impt" and tok.feats.get("alt") and (
+                not self._heads_clause(out, i) or (i + 1 < len(out) and out[i + 1].pos == NUM)
+            ):
+                out[i] = _as_noun(tok, keep_verb_lemma=False)
+            elif tag in ("fin", "praet") and tok.feats.get("alt", "").startswith(("subst", "adj")) \
+                    and not self._heads_clause(out, i) and _prev_is_nominal(out, i):
+                out[i] = _as_noun(tok, keep_verb_lemma=False)
+        for i, tok in enumerate(out):
+            if tok.form in (FIN, INF) and tok.lemma in _AUXILIARIES and self._infinitive_follows(out, i):
+                out[i] = _replace(tok, pos=VERB, form="", feats={**tok.feats, "aux": "yes"})
+        return out
+
+    @staticmethod
+    def _heads_clause(tokens: list[Token], i: int, allow_prep: bool = False) -> bool:
+        """Whether token ``i`` opens a clause: first word, after punctuation or a conjunction,
+        or (``allow_prep``) after a preposition that follows a verb ("dążyć do *zwiększenia*")."""
+        j = i - 1
+        if j < 0:
+            return True
+        prev = tokens[j]
+        if prev.pos in (PUNCT, SYM):
+            return prev.text in _CLAUSE_PUNCT or prev.text in "→⇒"
+        if prev.pos == CONJ or prev.lemma in _CLAUSE_WORDS:
+            return True
+        if allow_prep and prev.pos == ADP:
+            k = j - 1
+            while k >= 0 and tokens[k].norm == "się":
+                k -= 1
+            return k < 0 or tokens[k].form in (INF, FIN, IMP) or tokens[k].feats.get("aux") == "yes"
+        return False
+
+    @staticmethod
+    def _infinitive_follows(tokens: list[Token], i: int) -> bool:
+        """An infinitive (or, after "być", a past form or participle) within the next three words."""
+        seen = 0
+        for tok in tokens[i + 1 :]:
+            if not tok.is_word:
+                if tok.pos == PUNCT and tok.text in ",;:":
+                    return False
+                continue
+            if tok.form == INF or (tokens[i].lemma in ("być", "zostać") and tok.form in (FIN, PART_FORM)):
+                return True
+            seen += 1
+            if seen >= 3:
+                return False
+        return False
+
+
+def _prev_is_nominal(tokens: list[Token], i: int) -> bool:
+    return i > 0 and tokens[i - 1].pos in (NOUN, ADJ, NUM, X) and tokens[i - 1].is_word
+
+
+def _replace(tok: Token, **changes: Any) -> Token:
+    values = {f: getattr(tok, f) for f in Token.__dataclass_fields__}
+    values.update(changes)
+    return Token(**values)
+
+
+def _as_noun(tok: Token, keep_verb_lemma: bool = True) -> Token:
+    """A verb-tagged token read as a noun in context (form cleared).
+
+    A verbal noun keeps its verb lemma, so a lexicon entry still matches it
+    ("doprowadzić do *zwiększenia*" is a change); an imperative homograph of a
+    noun ("dostaw", "umów") takes the noun lemma instead.
+    """
+    alt = tok.feats.get("alt", "")
+    feats = {k: v for k, v in tok.feats.items() if k != "alt"}
+    if keep_verb_lemma or not alt:
+        return _replace(tok, pos=NOUN, form="", feats=feats)
+    cls, _, noun = alt.partition(":")
+    pos = _CLASSES.get(cls, (NOUN, ""))[0]
+    lemmas = frozenset({noun}) | frozenset(lemma for lemma in tok.lemmas if lemma != tok.lemma)
+    return _replace(tok, pos=pos, form="", lemma=noun, lemmas=lemmas, feats=feats)

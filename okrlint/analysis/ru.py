@@ -1,7 +1,308 @@
-"""ru analyser (placeholder until the language is built)."""
+"""Russian analyser: pymorphy3 (OpenCorpora dictionary) behind the shared pipeline.
 
-from .base import Analyser
+pymorphy3 gives every reading of a word out of context with a probability.
+:meth:`RussianAnalyser.analyse_word` sums those per lemma and part of speech,
+breaks ties the way OKR text needs (a noun over a homographic verb form,
+"статей" → статья not стать; an adjective over a lexicalised participle,
+"текущий"), and marks verbal nouns ("внедрение", "запуск") as NOUN + vnoun with
+their verbs as extra lemmas, so a lexicon entry "внедрить" also matches
+"Внедрение". :meth:`RussianAnalyser.disambiguate` corrects that from the
+neighbours: a verbal noun governed by a word before it ("время *обработки*",
+"добиться *снижения*") is a plain noun, an auxiliary or modal before an
+infinitive ("*будем* стараться", "*планируем* запустить") is not the head, and
+the case ending of a numeral ("1-*е* место") is not a word.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterable
+
+from .base import Analyser, WordInfo
+from .types import (
+    ADJ, ADP, ADV, CONJ, CONV, FIN, IMP, INF, NOUN, NUM, PART, PART_FORM, PRON, PROPN, PUNCT,
+    SYM, VERB, VNOUN, X, Token,
+)
+
+_MORPH: Any = None
+
+
+def _morph() -> Any:
+    """One MorphAnalyzer per process, created on first use (~90 ms)."""
+    global _MORPH
+    if _MORPH is None:
+        import pymorphy3
+
+        _MORPH = pymorphy3.MorphAnalyzer()
+    return _MORPH
+
+
+# OpenCorpora part of speech → (UPOS, verb form).
+_POS: dict[str, tuple[str, str]] = {
+    "NOUN": (NOUN, ""),
+    "ADJF": (ADJ, ""),
+    "ADJS": (ADJ, ""),
+    "COMP": (ADJ, ""),
+    "VERB": (VERB, FIN),
+    "INFN": (VERB, INF),
+    "PRTF": (VERB, PART_FORM),
+    "PRTS": (VERB, PART_FORM),
+    "GRND": (VERB, CONV),
+    "NUMR": (X, ""),  # number words are quantities through the lexicon, not digit tokens
+    "ADVB": (ADV, ""),
+    "NPRO": (PRON, ""),
+    "PRED": (ADV, ""),
+    "PREP": (ADP, ""),
+    "CONJ": (CONJ, ""),
+    "PRCL": (PART, ""),
+    "INTJ": (X, ""),
+}
+_CASES = {
+    "nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "loc",
+    "voct": "voc", "gen2": "gen", "acc2": "acc", "loc2": "loc",
+}
+_PERSON = {"1per": "1", "2per": "2", "3per": "3"}
+_TENSE = {"past": "past", "pres": "pres", "futr": "fut"}
+# Proper-name guesses for unknown words ("драйвить" → a name "Драйвитя") are rarely right in OKRs.
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_TIE = 1e-6
+
+# Endings of verbal nouns whose verb can be derived by rule; zero-suffix ones
+# ("запуск", "рост") come from the lexicon's ``morphology.verbal_nouns``.
+_VNOUN_ENDINGS = ("ние", "тие", "ция")
+# Consonant alternations between a verbal noun and its verb: снижение/снизить,
+# сокращение/сократить, повышение/повысить, укрепление/укрепить.
+_ALTERNATIONS = {
+    "жд": ("д",), "ж": ("з", "д", "г"), "щ": ("ст", "т", "ск"), "ш": ("с", "х"), "ч": ("т", "к"),
+    "вл": ("в",), "пл": ("п",), "бл": ("б",), "мл": ("м",), "фл": ("ф",),
+}
+
+# Words after which a verbal noun may still head its own clause.
+_CLAUSE_WORDS = frozenset({
+    "и", "а", "или", "либо", "но", "также", "чтобы", "который", "что", "где", "когда", "если", "мы",
+})
+_CLAUSE_PUNCT = frozenset(",;:()[]–—-•*/\"'«»„“”")
+_ORDINAL_ENDINGS = frozenset({"е", "й", "я", "го", "му", "м", "ми", "х", "ое", "ой", "ый", "ий", "ая", "ю", "ом"})
+
+
+def _infinitive_shaped(lemma: str) -> bool:
+    return lemma.endswith(("ть", "ти", "чь", "ться", "тись", "чься"))
 
 
 class RussianAnalyser(Analyser):
     language = "ru"
+
+    def __init__(self, lexicon: Any):
+        morph = lexicon.get("morphology", {}) or {}
+        self._verbal_nouns: dict[str, tuple[str, ...]] = {
+            str(k).replace("ё", "е"): tuple(str(v).replace("ё", "е") for v in (vs if isinstance(vs, list) else [vs]))
+            for k, vs in (morph.get("verbal_nouns", {}) or {}).items()
+        }
+        self._not_verbal = frozenset(str(w).replace("ё", "е") for w in morph.get("not_verbal_nouns", []) or [])
+        self._adjectives = frozenset(str(w).replace("ё", "е") for w in morph.get("adjectival_participles", []) or [])
+        self._auxiliaries = frozenset(str(w).replace("ё", "е") for w in morph.get("auxiliaries", []) or [])
+        self._infinitives: dict[str, bool] = {}
+        super().__init__(lexicon)
+
+    # -- words --------------------------------------------------------------
+    def normalise_word(self, surface: str) -> str:
+        return super().normalise_word(surface).replace("ё", "е").replace("\u0301", "")
+
+    def analyse_word(self, norm: str) -> WordInfo:
+        parses = _morph().parse(norm)
+        if not parses:
+            return WordInfo((norm,))
+        ranked = self._rank(norm, parses)
+        best_lemma, best_pos, best = ranked[0]
+        if best_pos in ("LATN", "UNKN", "NUMB", "ROMN", "PNCT"):
+            return WordInfo((norm,), PROPN if best_pos == "LATN" else X)
+        pos, form = _POS.get(best_pos, (X, ""))
+        lemmas = [best_lemma] + [lemma for lemma, _, _ in ranked[1:]]
+        feats = _feats(best.tag)
+        if best_pos == "NUMR" or "Anum" in best.tag:
+            feats["numtype"] = "card"
+        if pos == NOUN:
+            verbs = self._verbs_of(best_lemma)
+            if verbs:
+                form = VNOUN
+                lemmas[1:1] = verbs
+        return WordInfo(tuple(dict.fromkeys(lemmas)), pos, form, feats)
+
+    def _rank(self, norm: str, parses: list) -> list[tuple[str, str, Any]]:
+        """(lemma, OpenCorpora POS, best parse) per reading, best first."""
+        scores: dict[tuple[str, str], float] = {}
+        first: dict[tuple[str, str], Any] = {}
+        for p in parses:
+            pos = p.tag.POS or str(p.tag).split(",")[0].split()[0]
+            lemma = p.normal_form.replace("ё", "е")
+            weight = p.score
+            if any(t in p.tag for t in _NAME_TAGS):
+                weight *= 0.2
+            key = (lemma, pos)
+            scores[key] = scores.get(key, 0.0) + weight
+            first.setdefault(key, p)
+        # An unknown word shaped as an infinitive is a verb ("драйвить", "левереджить").
+        if not _morph().word_is_known(norm) and _infinitive_shaped(norm) and (norm, "INFN") in scores:
+            scores[(norm, "INFN")] += 1.0
+
+        def preference(key: tuple[str, str]) -> tuple:
+            lemma, pos = key
+            # Ties: a noun over a verb form, an adjective over a participle, and a
+            # noun lemma that is not itself a verb ("статей" → статья, not стать).
+            return (
+                -round(scores[key] / _TIE) * _TIE,
+                0 if pos in ("NOUN", "ADJF", "PRTS", "NUMR") else 1,
+                1 if pos == "NOUN" and (lemma == norm or _infinitive_shaped(lemma)) else 0,
+            )
+
+        keys = sorted(scores, key=preference)
+        top = scores[keys[0]]
+        keys = [k for k in keys if k == keys[0] or scores[k] >= top * 0.1]
+        # A lexicalised participle ("текущий", "действующих") is an adjective.
+        if keys[0][1] in ("PRTF",) and any(k[1] == "ADJF" for k in keys[1:]):
+            adj = next(k for k in keys if k[1] == "ADJF")
+            if adj[0] in self._adjectives or scores[adj] >= scores[keys[0]] - _TIE:
+                keys.remove(adj)
+                keys.insert(0, adj)
+        return [(lemma, pos, first[(lemma, pos)]) for lemma, pos in keys]
+
+    def _verbs_of(self, noun: str) -> tuple[str, ...]:
+        """The verbs a noun names the action of ("снижение" → снижать, снизить), or ()."""
+        if noun in self._not_verbal:
+            return ()
+        if noun in self._verbal_nouns:
+            return self._verbal_nouns[noun]
+        if not noun.endswith(_VNOUN_ENDINGS) or len(noun) < 6:
+            return ()
+        return tuple(c for c in _verb_candidates(noun) if self._is_infinitive(c))
+
+    def _is_infinitive(self, word: str) -> bool:
+        hit = self._infinitives.get(word)
+        if hit is None:
+            m = _morph()
+            hit = m.word_is_known(word) and any(p.tag.POS == "INFN" and p.normal_form == word for p in m.parse(word))
+            self._infinitives[word] = hit
+        return hit
+
+    # -- context ------------------------------------------------------------
+    def disambiguate(self, tokens: list[Token]) -> list[Token]:
+        out = list(tokens)
+        for i, tok in enumerate(out):
+            if tok.form == VNOUN and not _heads_clause(out, i):
+                out[i] = dataclasses.replace(tok, form="")
+            elif tok.is_word and tok.norm in _ORDINAL_ENDINGS and _after_number_hyphen(out, i):
+                # "1-е место", "2-х раз": the ending belongs to the numeral.
+                out[i] = dataclasses.replace(tok, pos=PUNCT, form="", lemma=tok.norm, lemmas=frozenset({tok.norm}))
+        for i, tok in enumerate(out):
+            if tok.form in (FIN, INF, IMP) and tok.lemma in self._auxiliaries and _infinitive_follows(out, i):
+                out[i] = dataclasses.replace(tok, form="", feats={**tok.feats, "aux": "yes"})
+        return out
+
+    # -- head verb ----------------------------------------------------------
+    def _verb_units(self, tokens: tuple[Token, ...], matches: tuple) -> list[tuple[int, ...]]:
+        """Verb units, the text's own predicate first.
+
+        A Russian KR may open with its metric ("Время обработки заявок
+        сократить до 2 дней", "Долю брака снизить …"): when the text does not
+        start with a verb-like word, a finite verb, infinitive or imperative comes
+        before participles and verbal nouns found earlier in the noun phrase.
+        """
+        units = super()._verb_units(tokens, matches)
+        if not units:
+            return units
+        first_word = next((i for i, t in enumerate(tokens) if t.is_word and t.pos != PRON), None)
+        if first_word is not None and first_word in units[0]:
+            return units
+
+        def predicative(unit: tuple[int, ...]) -> bool:
+            tok = tokens[unit[0]]
+            return tok.form in (FIN, INF, IMP) or (tok.form == PART_FORM and "short" in tok.feats)
+
+        return [u for u in units if predicative(u)] + [u for u in units if not predicative(u)]
+
+
+def _verb_candidates(noun: str) -> Iterable[str]:
+    if noun.endswith(("ание", "яние")):
+        base, vowel = noun[:-4], noun[-4]
+        yield base + vowel + "ть"
+        yield base + "ывать"
+        yield base + "ивать"
+    elif noun.endswith("ение"):
+        base = noun[:-4]
+        for stem in _stems(base):
+            yield from (stem + "ить", stem + "ать", stem + "ять", stem + "еть")
+    elif noun.endswith("тие"):
+        yield noun[:-3] + "ть"
+    elif noun.endswith("ация"):
+        base = noun[:-4]
+        yield from (base + "ировать", base + "овать")
+    elif noun.endswith("ция"):
+        yield noun[:-3] + "ировать"
+
+
+def _stems(base: str) -> Iterable[str]:
+    yield base
+    for ending, alternatives in _ALTERNATIONS.items():
+        if base.endswith(ending):
+            for alt in alternatives:
+                yield base[: -len(ending)] + alt
+            return
+
+
+def _feats(tag: Any) -> dict[str, str]:
+    feats: dict[str, str] = {}
+    if tag.case in _CASES:
+        feats["case"] = _CASES[tag.case]
+    if tag.number:
+        feats["number"] = "sg" if tag.number == "sing" else "pl"
+    if tag.person in _PERSON:
+        feats["person"] = _PERSON[tag.person]
+    if tag.aspect:
+        feats["aspect"] = tag.aspect
+    if tag.tense in _TENSE:
+        feats["tense"] = _TENSE[tag.tense]
+    if tag.mood == "impr":
+        feats["mood"] = "imp"
+    if tag.voice:
+        feats["voice"] = "pass" if tag.voice == "pssv" else "act"
+    if tag.POS in ("PRTS", "ADJS"):
+        feats["short"] = "yes"
+    return feats
+
+
+def _heads_clause(tokens: list[Token], i: int) -> bool:
+    """Whether a verbal noun at ``i`` opens a clause rather than depends on a word before it.
+
+    "*Запуск* сайта", "Быстрое *внедрение*", "CRM: *внедрение*" head; "время
+    *обработки*", "добиться *снижения*", "для *привлечения*" depend.
+    """
+    j = i - 1
+    while j >= 0 and tokens[j].is_word and tokens[j].pos == ADJ:
+        j -= 1
+    if j < 0:
+        return True
+    prev = tokens[j]
+    if prev.pos in (PUNCT, SYM):
+        return prev.text in _CLAUSE_PUNCT
+    return prev.pos == CONJ or prev.norm in _CLAUSE_WORDS
+
+
+def _after_number_hyphen(tokens: list[Token], i: int) -> bool:
+    return i >= 2 and tokens[i - 1].text in "-–" and tokens[i - 2].pos == NUM \
+        and tokens[i - 1].start == tokens[i - 2].end and tokens[i].start == tokens[i - 1].end
+
+
+def _infinitive_follows(tokens: list[Token], i: int) -> bool:
+    """An infinitive within the next three words, no clause boundary in between."""
+    seen = 0
+    for tok in tokens[i + 1 :]:
+        if not tok.is_word:
+            if tok.pos == PUNCT and tok.text in ",;:":
+                return False
+            continue
+        if tok.form == INF:
+            return True
+        seen += 1
+        if seen >= 3:
+            return False
+    return False

@@ -105,6 +105,8 @@ class Analysis:
     changes: tuple[Change, ...] = ()
     # Quantity indexes preceded by a relative marker ("на 40%", "by 20%").
     relative: frozenset[int] = frozenset()
+    # True when the language puts the main verb last (tr, uz): objects precede verbs.
+    head_final: bool = False
 
     # -- concepts -----------------------------------------------------------
     def concept(self, name: str) -> tuple[Match, ...]:

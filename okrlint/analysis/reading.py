@@ -1,0 +1,102 @@
+"""How an OKR coach reads an analysed text: the judgements rules share.
+
+Each function answers one question about an :class:`Analysis` in terms of
+concepts, quantities and spans, never words of a particular language. Rules
+call these so a shared check lives in one place (OKR101 and OKR104 both need
+"is there an outcome with its own quantity?").
+"""
+
+from __future__ import annotations
+
+from .types import MONEY, NUMBER, PERCENT, RANK, Analysis, Match, Quantity
+
+OUTCOME_CONCEPTS = ("outcome_verbs", "change_verbs", "reach_verbs")
+
+
+def head_match(an: Analysis, concept: str) -> Match | None:
+    """The match of ``concept`` that covers the content head, if any."""
+    return an.match_at(an.head, concept)
+
+
+def scope_quantities(an: Analysis, match: Match) -> list[Quantity]:
+    """Quantities that belong to the verb of ``match``.
+
+    In head-initial languages the object follows the verb, up to the next
+    verb-like word; in head-final ones it precedes it, back to the previous one.
+    """
+    own = set(match.tokens)
+    verbs = [i for i, t in enumerate(an.tokens) if t.is_verb_like and i not in own]
+    if an.head_final:
+        lo = max((i for i in verbs if i < match.tokens[0]), default=-1)
+        hi = match.tokens[-1]
+        return [q for q in an.quantities if lo < q.tokens[0] and q.tokens[-1] < hi]
+    lo = match.tokens[0]
+    hi = min((i for i in verbs if i > match.tokens[-1]), default=len(an.tokens))
+    return [q for q in an.quantities if lo < q.tokens[0] and q.tokens[-1] < hi]
+
+
+def outcome_with_quantity(an: Analysis) -> Match | None:
+    """An outcome, change or reach verb that carries its own target quantity."""
+    for m in an.matches:
+        if m.concept in OUTCOME_CONCEPTS and any(q.is_target or q.kind == RANK for q in scope_quantities(an, m)):
+            return m
+    return None
+
+
+def task_style(an: Analysis) -> Match | None:
+    """OKR101: the head is an activity, or a deliverable with a plain count."""
+    head = head_match(an, "activity_verbs")
+    if head is None:
+        for concept in ("deliverable_verbs", "binary_verbs"):
+            m = head_match(an, concept)
+            if m is not None and any(q.kind == NUMBER for q in scope_quantities(an, m)):
+                head = m
+                break
+    if head is None or outcome_with_quantity(an) is not None:
+        return None
+    return head
+
+
+def binary_event(an: Analysis) -> Match | None:
+    """OKR104: a yes/no event heads the text and nothing is counted."""
+    m = head_match(an, "binary_verbs")
+    if m is None or an.has_quantity:
+        return None
+    return m
+
+
+def weak_head(an: Analysis) -> Match | None:
+    """OKR103: the head names no direction or size, and no baseline→target says it."""
+    m = head_match(an, "weak_verbs")
+    if m is None or an.has_change:
+        return None
+    return m
+
+
+def change_without_baseline(an: Analysis, require_for: tuple[str, ...] = ("change",)) -> Match | Quantity | None:
+    """OKR106: a change (or, if required, a reach) with a target but no starting value."""
+    if not an.has_quantity or an.has_change:
+        return None
+    changes = an.concept("change_verbs")
+    if "change" in require_for and changes:
+        return changes[0]
+    weak = head_match(an, "weak_verbs")
+    if "change" in require_for and weak is not None and _metric_target(an, weak):
+        return weak
+    if "reach" in require_for:
+        reach = an.concept("reach_verbs") or an.concept("outcome_verbs")
+        if reach:
+            return reach[0]
+    return None
+
+
+def _metric_target(an: Analysis, m: Match) -> bool:
+    """A weak verb whose object is a metric: a percent, money, a relative or "to" target."""
+    for k, q in enumerate(an.quantities):
+        if q.kind in (PERCENT, MONEY) or (k in an.relative and q.is_target):
+            return True
+    return False
+
+
+def first_quantity(an: Analysis, kinds: tuple[str, ...] = (NUMBER, PERCENT, MONEY)) -> Quantity | None:
+    return next((q for q in an.quantities if q.kind in kinds or q.is_target), None)

@@ -1,0 +1,208 @@
+"""Run rules over loaded files and turn their findings into diagnostics.
+
+The engine owns what no single rule should: which rules run on which element,
+language resolution per text, the shared analysis cache, severities and
+options from the configuration, yielding (OKR105 yields to OKR101/OKR104),
+inline suppressions and sorting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from .analysis import Analyzer
+from .analysis.types import Analysis
+from .config import Config, Selection
+from .model import Document, Element, KeyResult, Objective, SourceFile, Span, Text
+from .registry import LoadedRule, RuleSet
+from .rule import Diagnostic, Finding, Severity
+
+
+class Context:
+    """What a rule's ``check`` may read besides its element."""
+
+    def __init__(self, linter: "Linter", rule: LoadedRule, source: SourceFile | None,
+                 document: Document | None = None, objective: Objective | None = None,
+                 files: tuple[SourceFile, ...] = ()):
+        self._linter = linter
+        self.rule = rule.meta
+        self.options: dict[str, Any] = linter.selection.options.get(rule.meta.code, {})
+        self.source = source
+        self.document = document
+        self.objective = objective
+        self.files = files  # for PROJECT rules: every linted file
+
+    @property
+    def config(self) -> Config:
+        return self._linter.config
+
+    def language_of(self, text: Text | str | None, document: Document | None = None) -> str | None:
+        if text is None:
+            return None
+        return self._linter.language_of(str(text), document or self.document)
+
+    def analyse(self, text: Text | None, document: Document | None = None) -> Analysis | None:
+        """The shared analysis of ``text`` in its language, or None if the language is unknown."""
+        if text is None:
+            return None
+        lang = self.language_of(text, document)
+        if lang is None:
+            return None
+        return self._linter.analyse(text, lang)
+
+    def lexicon(self, language: str):
+        return self._linter.analyzer.lexicon(language)
+
+    def finding(self, span: Span, message: str, suggestion: str = "", **kw: Any) -> Finding:
+        return Finding(span, message, suggestion, **kw)
+
+    def suggestion(self, an: Analysis, concept: str, default: str = "") -> str:
+        """The lexicon's stronger form for ``concept`` in the text's language."""
+        if an.language is None:
+            return default
+        return self.lexicon(an.language).suggestion(concept) or default
+
+    @staticmethod
+    def at(text: Text, part: Any) -> tuple[Span, str]:
+        """The source span and the words of a match, quantity or change inside ``text``."""
+        return text.span_of(part.start, part.end), text.value[part.start : part.end]
+
+
+@dataclass
+class _Where:
+    element: Element
+    objective_index: int | None = None
+    key_result_index: int | None = None
+
+
+class Linter:
+    def __init__(self, rules: RuleSet, config: Config, selection: Selection, analyzer: Analyzer,
+                 language: str | None = None):
+        self.rules = rules
+        self.config = config
+        self.selection = selection
+        self.analyzer = analyzer
+        self.forced_language = language if language and language != "auto" else None
+        self._detected: dict[str, str | None] = {}
+        self._analysis_errors: dict[tuple[str, str], Finding] = {}
+        # Rules that must run: the enabled ones, plus hidden ones others yield to.
+        enabled = set(selection.enabled)
+        needed = set(enabled)
+        for code in enabled:
+            needed.update(c for c in rules.by_code[code].meta.yields_to if c in rules.by_code)
+        self._needed = needed
+        self._by_element: dict[Element, list[LoadedRule]] = {}
+        for r in rules:
+            if r.meta.code in needed:
+                for el in r.meta.elements:
+                    self._by_element.setdefault(el, []).append(r)
+
+    # -- language -----------------------------------------------------------
+    def language_of(self, text: str, document: Document | None) -> str | None:
+        if self.forced_language:
+            return self.forced_language
+        if document is not None:
+            declared = document.get("language")
+            if isinstance(declared, str) and declared in self.analyzer.languages:
+                return declared
+        if self.config.language != "auto":
+            return self.config.language
+        if text not in self._detected:
+            self._detected[text] = self.analyzer.detect(text)
+        return self._detected[text]
+
+    def analyse(self, text: Text, language: str) -> Analysis | None:
+        """Analyse once; an analyser crash is reported once per text, not once per rule."""
+        try:
+            return self.analyzer.analyse(text.value, language)
+        except Exception as exc:  # noqa: BLE001
+            key = (language, text.value)
+            if key not in self._analysis_errors:
+                self._analysis_errors[key] = Finding(
+                    text.span, f"internal error while analysing this text as '{language}' "
+                    f"({type(exc).__name__}: {exc}); please report it", severity=Severity.ERROR)
+            return None
+
+    # -- running ------------------------------------------------------------
+    def lint(self, source: SourceFile) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        for rule in self._by_element.get(Element.FILE, ()):
+            ctx = Context(self, rule, source)
+            out.extend(self._emit(rule, ctx, source, _Where(Element.FILE), source))
+        for doc in source.documents:
+            out.extend(self._lint_document(source, doc))
+        if self._analysis_errors:
+            internal = self.rules.by_code.get("OKR000")
+            for f in self._analysis_errors.values():
+                if internal is not None:
+                    out.append(self._diagnostic(internal, f, source.path, _Where(Element.FILE), None))
+            self._analysis_errors.clear()
+        return self._finish(out)
+
+    def lint_project(self, sources: tuple[SourceFile, ...]) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        for rule in self._by_element.get(Element.PROJECT, ()):
+            ctx = Context(self, rule, None, files=sources)
+            for f in _safe_check(rule, sources, ctx):
+                out.append(self._diagnostic(rule, f, getattr(f, "path", "") or "", _Where(Element.PROJECT), None))
+        return self._finish(out)
+
+    def _lint_document(self, source: SourceFile, doc: Document) -> Iterator[Diagnostic]:
+        for rule in self._by_element.get(Element.DOCUMENT, ()):
+            ctx = Context(self, rule, source, doc)
+            yield from self._emit(rule, ctx, doc, _Where(Element.DOCUMENT), source)
+        for obj in doc.objectives:
+            found: dict[str, list[Diagnostic]] = {}
+            for rule in self._by_element.get(Element.OBJECTIVE, ()):
+                ctx = Context(self, rule, source, doc, obj)
+                found[rule.meta.code] = list(self._emit(rule, ctx, obj, _Where(Element.OBJECTIVE, obj.index), source,
+                                                        obj.title))
+            yield from self._resolve_yields(found)
+            for kr in obj.key_results:
+                found = {}
+                for rule in self._by_element.get(Element.KEY_RESULT, ()):
+                    ctx = Context(self, rule, source, doc, obj)
+                    found[rule.meta.code] = list(self._emit(
+                        rule, ctx, kr, _Where(Element.KEY_RESULT, obj.index, kr.index), source, kr.title))
+                yield from self._resolve_yields(found)
+
+    def _resolve_yields(self, found: dict[str, list[Diagnostic]]) -> Iterator[Diagnostic]:
+        for code, diags in found.items():
+            if code not in self.selection.enabled:
+                continue
+            meta = self.rules.by_code[code].meta
+            if any(found.get(other) for other in meta.yields_to):
+                continue
+            yield from diags
+
+    def _emit(self, rule: LoadedRule, ctx: Context, element: Any, where: _Where, source: SourceFile,
+              text: Text | None = None) -> Iterator[Diagnostic]:
+        for f in _safe_check(rule, element, ctx):
+            lang = f.language
+            if lang is None and rule.meta.reads_text and text is not None:
+                lang = ctx.language_of(text)
+            yield self._diagnostic(rule, f, source.path, where, lang)
+
+    def _diagnostic(self, rule: LoadedRule, f: Finding, path: str, where: _Where, lang: str | None) -> Diagnostic:
+        meta = rule.meta
+        severity = self.selection.severities.get(meta.code) or f.severity or meta.severity
+        s = f.span
+        return Diagnostic(path, s.line, s.column, s.end_line, s.end_column, meta.code, meta.name, Severity(severity),
+                          f.message, f.suggestion, lang, where.element.value, where.objective_index,
+                          where.key_result_index)
+
+    def _finish(self, diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+        return sorted((d for d in diags if d.code in self.selection.enabled), key=Diagnostic.sort_key)
+
+
+def _safe_check(rule: LoadedRule, element: Any, ctx: Context) -> Iterator[Finding]:
+    """Run a rule; a crashing rule becomes one diagnostic, never a traceback for the user."""
+    try:
+        yield from rule.check(element, ctx)
+    except Exception as exc:  # noqa: BLE001
+        span = getattr(element, "span", None) or Span.point(1, 1)
+        if not isinstance(span, Span):
+            span = Span.point(1, 1)
+        yield Finding(span, f"internal error in rule {rule.meta.code} ({type(exc).__name__}: {exc}); "
+                            "please report it", severity=Severity.ERROR)

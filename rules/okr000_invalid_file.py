@@ -1,0 +1,17 @@
+"""OKR000 invalid-file: the file cannot be read, decoded or parsed."""
+
+from okrlint.model import Element, SourceFile
+from okrlint.rule import Rule, Severity
+
+META = Rule(
+    code="OKR000", name="invalid-file", severity=Severity.ERROR, applies_to=Element.FILE,
+    summary="The file cannot be read, decoded or parsed.",
+    why="A file okrlint cannot read is a file nobody's tooling can read; the other files are still linted.",
+    bad=("objectives: [", "title: \"unclosed"),
+    good=("objectives:\n  - title: Become the clinic patients recommend",),
+)
+
+
+def check(source: SourceFile, ctx):
+    if source.error is not None:
+        yield ctx.finding(source.error.span, source.error.message)
