@@ -151,6 +151,13 @@ class Analyser:
                 value = nz.parse_number(head.group()) if head else None
                 suffix = tok.norm[head.end():] if head else ""
                 kind = self._number_kind(tokens, i, suffix, value)
+                # "10 tysięcy", "800 tys.", "5 million": the scale word belongs to the number.
+                scale = self._scale_after(tokens, i)
+                if scale and kind in (NUMBER, PERCENT, MONEY):
+                    span.extend(scale)
+                    factor = number_words.get(tokens[scale[0]].lemma, number_words.get(tokens[scale[0]].norm))
+                    if value is not None and factor and factor >= 1000:
+                        value *= factor
             elif _QUARTER_RE.match(tok.norm):
                 out.append(Quantity(QUARTER, None, tok.start, tok.end, (i,)))
                 i += 1
@@ -233,8 +240,19 @@ class Analyser:
             return MONEY
         return NUMBER
 
+    def _scale_after(self, tokens: tuple[Token, ...], i: int) -> list[int]:
+        """The scale word after a digit token, with its abbreviation dot ("tys.", "тыс.")."""
+        j = i + 1
+        if j >= len(tokens) or not tokens[j].is_word or tokens[j].pos == NUM or not self._is(tokens[j], "numbers.scale"):
+            return []
+        if j + 1 < len(tokens) and tokens[j + 1].text == "." and tokens[j + 1].start == tokens[j].end:
+            return [j, j + 1]
+        return [j]
+
     def _next_is_currency(self, tokens: tuple[Token, ...], i: int) -> bool:
         j = i + 2
+        if j < len(tokens) and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end:
+            j += 1  # "800 tys. zł"
         return j < len(tokens) and (tokens[j].text in CURRENCY_SYMBOLS or self._is(tokens[j], "numbers.currency"))
 
     # -- baseline → target --------------------------------------------------
