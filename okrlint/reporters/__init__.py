@@ -12,6 +12,9 @@ FORMATS = {
     "text": "text:render",
     "json": "json:render",
     "github": "github:render",
+    "sarif": "sarif:render",
+    "junit": "junit:render",
+    "gitlab": "gitlab:render",
 }
 
 
