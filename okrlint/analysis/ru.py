@@ -102,7 +102,12 @@ class RussianAnalyser(Analyser):
         self._adjectives = frozenset(str(w).replace("ё", "е") for w in morph.get("adjectival_participles", []) or [])
         self._auxiliaries = frozenset(str(w).replace("ё", "е") for w in morph.get("auxiliaries", []) or [])
         self._infinitives: dict[str, bool] = {}
+        # Compiling the lexicon needs only each entry word's best lemma: skip the
+        # verbal-noun derivation then, and analyse text words in full later.
+        self._compiling = True
         super().__init__(lexicon)
+        self._compiling = False
+        self._word_cache.clear()
 
     # -- words --------------------------------------------------------------
     def normalise_word(self, surface: str) -> str:
@@ -114,6 +119,8 @@ class RussianAnalyser(Analyser):
             return WordInfo((norm,))
         ranked = self._rank(norm, parses)
         best_lemma, best_pos, best = ranked[0]
+        if self._compiling:
+            return WordInfo((best_lemma,), _POS.get(best_pos, (X, ""))[0])
         if best_pos in ("LATN", "UNKN", "NUMB", "ROMN", "PNCT"):
             return WordInfo((norm,), PROPN if best_pos == "LATN" else X)
         pos, form = _POS.get(best_pos, (X, ""))
@@ -133,7 +140,7 @@ class RussianAnalyser(Analyser):
         scores: dict[tuple[str, str], float] = {}
         first: dict[tuple[str, str], Any] = {}
         for p in parses:
-            pos = p.tag.POS or str(p.tag).split(",")[0].split()[0]
+            pos = str(p.tag.POS) if p.tag.POS else str(p.tag).split(",")[0].split()[0]
             lemma = p.normal_form.replace("ё", "е")
             weight = p.score
             if any(t in p.tag for t in _NAME_TAGS):
