@@ -46,7 +46,8 @@ TOKEN_RE = re.compile(
 )
 _NUM_HEAD = re.compile(rf"^\d[\d{_SP}.,]*")
 ARROWS = frozenset({"->", "=>", "—>", "-->", "→", "⇒", "➝", "➔", "⟶", "↦"})
-_DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?|\d{4}-\d{2}(?:-\d{2})?)$")
+# "31.03" alone is read as a decimal: KRs hold far more decimals than day.month dates.
+_DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?)$")
 _QUARTER_RE = re.compile(r"^(q[1-4]|h[12]|[1-4]q)$", re.I)
 CURRENCY_SYMBOLS = frozenset("$€£₽₺¥₸₴")
 
