@@ -36,7 +36,8 @@ _A = re.escape(nz.APOSTROPHES)
 _SP = re.escape(nz.NUMBER_SPACES)
 TOKEN_RE = re.compile(
     rf"""
-    (?P<num>\d{{1,3}}(?:[{_SP}]\d{{3}}(?!\d))+(?:[.,]\d+)?(?:[{_A}]?[^\W\d_]+)*
+    (?P<num>\d{{4}}-\d{{2}}(?:-\d{{2}})?(?!\d)
+          |\d{{1,3}}(?:[{_SP}]\d{{3}}(?!\d))+(?:[.,]\d+)?(?:[{_A}]?[^\W\d_]+)*
           |\d+(?:[.,]\d+)*(?:[{_A}]?[^\W\d_]+(?:[{_A}]?[^\W\d_]+)*)?)
    |(?P<word>[^\W\d_](?:[\w{_A}]|-(?=\w))*)
    |(?P<arrow>->|=>|—>|-->|→|⇒|➝|➔|⟶|↦)
@@ -267,9 +268,12 @@ class Analyser:
             elif self._marked(tokens, a, "from") and self._marked(tokens, b, "to"):
                 out.append(Change(a.start, b.end, a.value, b.value))
         current = self.lexicon.words("baseline.current")
+        previous_end = -1
         for q in qs:
             lo = q.tokens[0]
-            window = [t for t in tokens[max(0, lo - 3) : lo] if t.is_word]
+            # The marker stands just before its number, never across another number.
+            window = [t for t in tokens[max(0, lo - 3, previous_end + 1) : lo] if t.is_word]
+            previous_end = q.tokens[-1]
             if any(t.norm in current or t.lemma in current for t in window):
                 out.append(Change(q.start, q.end, q.value, None))
         return tuple(out)
