@@ -1,7 +1,402 @@
-"""English analyser (placeholder until the language is built)."""
+"""English analyser: a lemma table plus suffix rules, and verb slots from word order.
 
-from .base import Analyser
+English inflects little, so lemmas come from rules: an irregular-verb table,
+-s/-es/-ies, -ed/-ied, -ing (with e-drop and consonant doubling) checked
+against a list of known verbs, and noun plurals. British and American
+spellings share one lemma ("organizing", "organising" → organise; "analyze" →
+analyse; "canceled" → cancel; "behavior" → behaviour).
+
+Many OKR words are both nouns and verbs ("increase", "launch", "report"), so a
+word is verb-like only in a verb slot (:meth:`EnglishAnalyser.disambiguate`):
+the first word of the text (imperative/infinitive; "-ing" there is a verbal noun,
+"-ed" a participle), after "to" (infinitive, unless it closes "from X to Y"),
+after a modal or subject ("we will lower", "we grow": finite), after "that/which/who"
+(finite), a verb after "and"/a comma that starts a new clause, "-ing" after
+"by"/"through"/"while" (a converb, never the head), "-ing" after a verb ("try
+launching": a verbal noun) and "-ed" after a noun when no verb came before
+("Posted announcements: 0 → 4", "Customers onboarded": a participle).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .base import Analyser, WordInfo
+from .lexicon import Lexicon
+from .types import (
+    ADJ, ADP, CONJ, CONV, DATE, FIN, IMP, INF, NOUN, NUM, NUMBER, PART_FORM, PRON, PUNCT, RANK, SYM, VERB,
+    VNOUN, X, Token,
+)
+
+# -- word lists ---------------------------------------------------------------
+
+# Base forms of verbs, across domains. Lexicon verb entries are added at load.
+_VERBS = frozenset("""
+accelerate accept access accommodate accomplish account accredit achieve acquire act activate adapt add address
+adjust administer admit adopt advance advertise advise advocate affect afford aggregate aim align allocate allow
+alter amend analyse announce answer anticipate appeal appear apply appoint approve archive arrange articulate
+ask assemble assess assign assist attach attain attempt attend attract audit augment authorise automate avoid
+award back balance ban bank be become begin benchmark benefit bid bill block blog book boost borrow brand
+break brief bring broadcast budget build buy calculate call campaign cancel capture care carry catalogue
+categorise cater centralise certify chair challenge champion change channel charge chart chase check choose
+clarify classify clean clear close coach code collaborate collect combine comment commission commit communicate
+compare compete compile complete comply compose compute conceive concentrate conclude conduct configure confirm
+connect conserve consider consolidate construct consult contact contain continue contract contribute control
+convene convert convince coordinate copy correct cost counsel count cover craft create cross cultivate cure
+curate cut debug decide declare decline decommission decrease dedicate deepen defend define delegate delete
+deliver demonstrate deploy deposit derive design detect determine develop diagnose digitalise digitise direct
+disburse discharge disclose discontinue discover discuss dispatch display disrupt distribute diversify do
+document donate double draft draw drive drop earn ease educate elevate eliminate embed embrace emerge empower
+enable enact encourage end endeavour endorse energise engage engineer enhance enlarge enrich enrol ensure enter
+equip establish estimate evaluate evolve examine exceed exchange execute exit expand expedite experiment explain
+explore export expose extend facilitate fail feature feed fight file fill finalise finance find finish fix
+focus follow forecast form formalise formulate foster free fulfil fund gain gather generate get give go govern
+graduate grant grow guarantee guide halve handle harmonise have head help hire hit hold host hope house identify
+implement import improve include incorporate increase incubate index inform initiate innovate input insert
+inspect inspire install institute instruct insure integrate interview introduce invent invest investigate
+invite invoice involve issue join judge justify keep kick know label land launch lead learn lease leave lend
+level leverage license lift limit link list listen lobby localise locate lock log lower maintain make manage
+manufacture map market master match maximise measure mediate meet mentor merge migrate minimise mitigate model
+modernise modify monetise monitor motivate move moderate name narrow navigate negotiate network normalise note
+notify nurture obtain offer offboard onboard open operate optimise order organise outline outperform outsource
+overhaul oversee own package participate partner pass pay perform permit persuade pilot pitch place plan plant
+pledge post practise prepare present preserve prevent price print prioritise process procure produce profile
+program programme progress promote propose prospect protect prototype prove provide publicise publish purchase
+pursue push qualify quantify raise rank rate reach read realise rebuild recall receive recognise recommend
+reconcile record recover recruit redesign reduce refactor refer refine reform refresh refund register
+reinforce reject relaunch release relocate remain remediate remove renew renovate reorganise repair repay
+replace replicate reply report reposition represent request require research reserve reset resolve respond
+restore restructure resume retain retire retrain return reuse revamp review revise revitalise reward rewrite
+rise roll run satisfy save scale schedule score screen scrap secure seek select sell send serve service set
+settle shape share shift ship shorten show shrink sign simplify sit solve source speak specify speed spend
+sponsor stabilise staff standardise start stay steer stop store streamline strengthen strive structure study
+submit subscribe succeed suggest supervise supply support surpass survey sustain switch systematise tackle take
+talk target teach tell terminate test thrive tighten track trade train transfer transform transition translate
+treat trial triple trim try turn tweet understand undertake unify unite unlock update upgrade upload upsell
+upskill use utilise vaccinate validate verify visit volunteer vote wait welcome widen win withdraw work write
+""".split())
+
+# Irregular past and past-participle forms → base.
+_IRREGULAR = {
+    "was": "be", "were": "be", "been": "be", "is": "be", "are": "be", "am": "be", "being": "be",
+    "had": "have", "has": "have", "did": "do", "done": "do", "does": "do", "made": "make", "went": "go",
+    "gone": "go", "goes": "go", "ran": "run", "wrote": "write", "written": "write", "built": "build",
+    "rebuilt": "rebuild", "held": "hold", "took": "take", "taken": "take", "undertook": "undertake",
+    "undertaken": "undertake", "brought": "bring", "bought": "buy", "sold": "sell", "sent": "send",
+    "spent": "spend", "won": "win", "grew": "grow", "grown": "grow", "drove": "drive", "driven": "drive",
+    "began": "begin", "begun": "begin", "became": "become", "kept": "keep", "met": "meet", "led": "lead",
+    "left": "leave", "got": "get", "gotten": "get", "gave": "give", "given": "give", "paid": "pay",
+    "repaid": "repay", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "chose": "choose",
+    "chosen": "choose", "drew": "draw", "drawn": "draw", "found": "find", "shown": "show", "told": "tell",
+    "thought": "think", "taught": "teach", "caught": "catch", "sought": "seek", "understood": "understand",
+    "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak", "knew": "know", "known": "know",
+    "saw": "see", "seen": "see", "said": "say", "lost": "lose", "meant": "mean", "felt": "feel",
+    "stood": "stand", "withdrew": "withdraw", "withdrawn": "withdraw", "rewrote": "rewrite",
+    "rewritten": "rewrite", "oversaw": "oversee", "overseen": "oversee", "fed": "feed", "shrank": "shrink",
+    "shrunk": "shrink", "lent": "lend", "struck": "strike", "stuck": "stick", "hung": "hang", "dealt": "deal",
+    "learnt": "learn", "spelt": "spell", "burnt": "burn", "thrived": "thrive", "throve": "thrive",
+    "upheld": "uphold", "overcame": "overcome", "sped": "speed", "forgave": "forgive", "flew": "fly",
+    "flown": "fly", "froze": "freeze", "frozen": "freeze", "hid": "hide", "hidden": "hide", "laid": "lay",
+    "sat": "sit", "slept": "sleep", "swept": "sweep", "taken-over": "take-over", "outgrew": "outgrow",
+    "outgrown": "outgrow", "outran": "outrun", "mislaid": "mislay", "wound": "wind", "bound": "bind",
+    "children": "child", "people": "person", "men": "man", "women": "woman", "staff": "staff",
+    "analyses": "analysis", "criteria": "criterion", "indices": "index", "feet": "foot", "teeth": "tooth",
+}
+# Past forms identical to the base (cut, set, put …) are in _VERBS already.
+
+# Words ending like an inflection that are not one (or not of that verb).
+_NOT_INFLECTED = frozenset("""
+bed need speed seed feed shed red hundred embed proceed succeed exceed breed greed indeed weed wed bred fled
+led sled creed deed heed bleed steed united kindred hatred sacred naked wicked rugged ragged crooked wretched
+thing king ring spring string sing wing bring sting swing morning evening ceiling during nothing something
+anything everything sibling darling ping ding bing ling zing cling fling sling wring
+this his its is was has does goes yes gas bus plus thus us status campus focus bonus census virus process
+access success business class glass less loss boss cross press stress across always news series species
+analysis basis crisis thesis emphasis diagnosis hypothesis axis chassis canvas atlas alias bias perhaps
+sales tennis physics economics analytics logistics statistics ethics politics mathematics olympics diabetes
+""".split())
+
+# -ing nouns whose noun sense is the usual one at the start of a phrase
+# ("Marketing automation", "Pricing page"); with a determiner or number after
+# them they still read as verbal nouns ("Training 40 nurses").
+_ING_NOUNS = frozenset("""
+marketing pricing branding funding housing clothing shipping banking accounting engineering nursing hosting
+billing ticketing meeting building learning reporting staffing spending earnings savings setting wedding
+heating parking catering consulting advertising printing packaging licensing manufacturing farming fishing
+mining teaching lending trading processing timing warning offering opening rating ranking listing booking
+spending housing sibling
+landing onboarding offboarding recruiting recruitment tracking messaging networking mentoring coaching
+outsourcing sourcing scheduling budgeting forecasting planning training testing screening feeding
+""".split())
+
+_DETERMINERS = frozenset("""
+the a an our all every each this these those that their its your my his her at least more less no any some
+both several many most new two three four five six seven eight nine ten twenty hundred thousand
+""".split())
+_MODALS = frozenset("will shall must should would can could may might 'll wo".split())
+_SUBJECTS = frozenset("we i you they he she it team everyone".split())
+_RELATIVES = frozenset("that which who whom whose".split())
+_CONV_PREPS = frozenset("by through while via when after before without upon".split())
+_CLAUSE_JOINS = frozenset("and then or".split())
+_FUNCTION = frozenset("""
+the a an and or but of to in on for by from with at as into onto per each every all our we us you your their
+its it this that these those will shall not no than more less most over under up down out
+via within across between among through before after during until about against without both other own
+""".split())
+_PREPOSITIONS = frozenset("""
+of to in on for by from with at as into onto per via within across between among through before after
+during until about against without over under than
+""".split())
+_PRONOUNS = frozenset("we i you they he she it us them our your their its my his her".split())
+
+# British/American spelling pairs: American form → the lemma used here.
+_SPELLING = {
+    "behavior": "behaviour", "color": "colour", "favor": "favour", "labor": "labour", "honor": "honour",
+    "neighbor": "neighbour", "center": "centre", "catalog": "catalogue", "dialog": "dialogue",
+    "program": "programme", "defense": "defence", "offense": "offence", "enroll": "enrol",
+    "fulfill": "fulfil", "license": "licence", "practice": "practise", "endeavor": "endeavour",
+    "gray": "grey", "fiber": "fibre", "meter": "metre", "liter": "litre", "theater": "theatre",
+    "check-in": "check-in", "artifact": "artefact", "aging": "ageing", "jewelry": "jewellery",
+}
+_IZE_KEEP = frozenset("size prize seize capsize resize downsize upsize citizen".split())
+_VOWELS = set("aeiou")
+_APOS_S = re.compile(r"'s?$")
+_RANK_WORD_RE = re.compile(r"^([^\W\d_]+)-(\d+)$")
+_DECIMAL_RE = re.compile(r"^\d+\.\d+$")
+
+
+def _canonical(word: str) -> str:
+    """One spelling for British/American variants of a base form."""
+    if word in _SPELLING:
+        return _SPELLING[word]
+    if word.endswith("ize") and word not in _IZE_KEEP and len(word) > 5:
+        return word[:-3] + "ise"
+    if word.endswith("yze"):
+        return word[:-3] + "yse"
+    if word.endswith(("ization", "izations")) and len(word) > 9:
+        return word.replace("ization", "isation")
+    if word.endswith("or") and word[:-2] + "our" in _SPELLING.values():
+        return word[:-2] + "our"
+    return word
 
 
 class EnglishAnalyser(Analyser):
     language = "en"
+
+    def __init__(self, lexicon: Lexicon):
+        # Verbs a lexicon names (its own or a team's extension) are verbs too.
+        verbs = set(_VERBS)
+        for concept in ("hedging", "weak_verbs", "activity_verbs", "deliverable_verbs", "binary_verbs",
+                        "outcome_verbs", "change_verbs", "reach_verbs", "state_verbs", "maintain_verbs"):
+            for raw in lexicon.concepts.get(concept, []) or []:
+                entry = raw.get("entry", "") if isinstance(raw, dict) else str(raw)
+                first = entry.split()[0].lower() if entry.split() else ""
+                if first.isalpha() and first not in _FUNCTION:
+                    verbs.add(_canonical(first))
+        self.verbs = frozenset(verbs)
+        super().__init__(lexicon)
+
+    # -- tokens and numbers --------------------------------------------------
+    def tokenise(self, text: str) -> list[Token]:
+        """Split a rank word glued to its number ("top-3") into the word and the number."""
+        rank_words = self.lexicon.words("numbers.rank_before")
+        out: list[Token] = []
+        for tok in super().tokenise(text):
+            m = _RANK_WORD_RE.match(tok.norm) if tok.pos != NUM else None
+            if m is None or m.group(1) not in rank_words:
+                out.append(tok)
+                continue
+            word, digits = m.group(1), m.group(2)
+            info = self._info(word)
+            out.append(Token(tok.text[: len(word)], tok.start, tok.start + len(word), word, info.lemmas[0],
+                             frozenset(info.lemmas), info.pos, info.form, dict(info.feats)))
+            out.append(Token(digits, tok.end - len(digits), tok.end, digits, digits, frozenset({digits}), NUM))
+        return out
+
+    def _number_kind(self, tokens, i, suffix, value, word=False):  # type: ignore[no-untyped-def]
+        """English writes no day.month dates: "4.2" is a decimal; "No. 1" is a rank."""
+        tok = tokens[i]
+        if not word and i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].norm in ("no", "nr"):
+            return RANK
+        kind = super()._number_kind(tokens, i, suffix, value, word)
+        if kind == DATE and _DECIMAL_RE.match(tok.norm):
+            kind = super()._number_kind(tokens, i, "", value, word=True)  # the checks a number word gets
+        return kind
+
+    # -- words --------------------------------------------------------------
+    def analyse_word(self, norm: str) -> WordInfo:
+        word = _APOS_S.sub("", norm) if "'" in norm else norm
+        if "-" in word:
+            head, _, last = word.rpartition("-")
+            info = self.analyse_word(last) if last else WordInfo((word,))
+            lemmas = tuple(f"{head}-{lem}" for lem in info.lemmas) + (word,)
+            feats = dict(info.feats)
+            if head not in ("re", "co", "pre", "de", "un", "over", "under", "up", "out", "cross"):
+                feats.pop("verb", None)
+            return WordInfo(_unique(lemmas), NOUN, "", feats)
+        if word in _FUNCTION:
+            pos = PRON if word in _PRONOUNS else ADP if word in _PREPOSITIONS else CONJ if word in ("and", "or") else X
+            return WordInfo((word,), pos)
+        base, kind = self._verb_base(word)
+        if base is not None:
+            feats = {"verb": kind}
+            if kind == "base":
+                return WordInfo(_unique((base, _canonical(word))), VERB, "", feats)
+            if kind == "s":
+                return WordInfo(_unique((base, self._singular(word))), VERB, "", feats)
+            if kind == "ing" and word in _ING_NOUNS:
+                return WordInfo(_unique((base, word)), NOUN, "", feats)
+            return WordInfo(_unique((base, word)), VERB, "", feats)
+        return WordInfo((self._singular(word),), NOUN)
+
+    def _verb_base(self, word: str) -> tuple[str | None, str]:
+        """The verb a word is a form of, and which form ("base", "s", "ed", "ing")."""
+        verbs = self.verbs
+        canon = _canonical(word)
+        if canon in verbs:
+            return canon, "base"
+        if word in _IRREGULAR:
+            base = _IRREGULAR[word]
+            return (base, "s" if word in ("is", "has", "does", "goes") else "ed") if base in verbs else (None, "")
+        if word in _NOT_INFLECTED:
+            return None, ""
+        for suffix, kind in (("ing", "ing"), ("ed", "ed"), ("s", "s")):
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                for cand in _bases(word[: -len(suffix)], kind):
+                    cand = _canonical(cand)
+                    if cand in verbs:
+                        return cand, kind
+        return None, ""
+
+    def _singular(self, word: str) -> str:
+        if word in _IRREGULAR:
+            return _IRREGULAR[word]
+        if word in _NOT_INFLECTED or len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+            return _canonical(word)
+        if word.endswith("ies") and len(word) > 4:
+            return _canonical(word[:-3] + "y")
+        if word.endswith(("ches", "shes", "sses", "xes", "zzes")):
+            return _canonical(word[:-2])
+        return _canonical(word[:-1])
+
+    # -- context ------------------------------------------------------------
+    def disambiguate(self, tokens: list[Token]) -> list[Token]:
+        words = [i for i, t in enumerate(tokens) if t.is_word or t.pos == NUM]
+        forms: dict[int, tuple[str, str]] = {}  # index → (pos, form)
+        seen_verb = False
+        for k, i in enumerate(words):
+            tok = tokens[i]
+            kind = tok.feats.get("verb", "")
+            prev = tokens[words[k - 1]] if k > 0 else None
+            prev_i = words[k - 1] if k > 0 else -1
+            nxt = tokens[words[k + 1]] if k + 1 < len(words) else None
+            gap_punct = prev is not None and any(t.text in ",;:(" for t in tokens[prev_i + 1 : i])
+            slot = self._slot(tokens, words, k, prev, gap_punct, seen_verb)
+            decided: tuple[str, str] | None = None
+            if kind == "base" and slot in ("start", "join"):
+                if slot == "start" or self._object_follows(nxt):
+                    decided = (VERB, IMP)
+            elif kind in ("base", "s") and slot == "finite":
+                decided = (VERB, FIN)
+            elif kind == "base" and slot == "to" and not self._in_from_to(tokens, words, k):
+                decided = (VERB, INF)
+            elif kind == "ing":
+                if prev is not None and prev.norm in _CONV_PREPS:
+                    decided = (VERB, CONV)
+                elif slot == "start" and (tok.norm not in _ING_NOUNS or self._object_follows(nxt)):
+                    decided = (NOUN, VNOUN)
+                elif prev is not None and forms.get(prev_i, ("", ""))[1] in (IMP, INF, FIN) and not gap_punct:
+                    decided = (NOUN, VNOUN)  # "try launching", "start offering"
+            elif kind == "ed":
+                if slot in ("start", "finite"):
+                    decided = (VERB, FIN if slot == "finite" else PART_FORM)
+                elif not seen_verb and prev is not None and prev.pos in (NOUN, NUM) and prev.feats.get("verb") != "ed":
+                    decided = (ADJ, PART_FORM)  # "Customers onboarded: 0 → 40"
+            if tok.norm in _IRREGULAR and tok.feats.get("verb") == "s" and slot == "finite":
+                decided = (VERB, FIN)
+            if decided is None:
+                if kind:
+                    decided = (NOUN if kind in ("base", "s", "ing") else ADJ, "")
+                else:
+                    continue
+            forms[i] = decided
+            if decided[1]:
+                seen_verb = True
+        out = []
+        for i, tok in enumerate(tokens):
+            if i in forms:
+                pos, form = forms[i]
+                if not form and tok.norm in _ING_NOUNS:
+                    # "pricing page", "landing page": the noun, not the verb
+                    tok = dataclasses.replace(tok, pos=pos, form=form, lemma=tok.norm, lemmas=frozenset({tok.norm}))
+                else:
+                    tok = dataclasses.replace(tok, pos=pos, form=form)
+            out.append(tok)
+        return out
+
+    def _slot(self, tokens: list[Token], words: list[int], k: int, prev: Token | None, gap_punct: bool,
+              seen_verb: bool) -> str:
+        """Where a word stands: "start", "to", "finite", "join" or ""."""
+        if prev is None:
+            return "start"
+        p = prev.norm
+        if p in _MODALS or p.endswith("'ll") or (p in _SUBJECTS and k == 1) or (p in _RELATIVES and seen_verb):
+            return "finite"
+        if p == "not" and k >= 2 and tokens[words[k - 2]].norm in _MODALS:
+            return "finite"
+        if p == "to":
+            return "to"
+        if gap_punct and all(tokens[j].pos in (NUM, PUNCT, SYM) or tokens[j].norm in ("kr", "o", "okr")
+                             for j in words[:k]):
+            return "start"  # "KR1: Launch …", "1. Hire …"
+        if seen_verb and (p in _CLAUSE_JOINS or gap_punct):
+            return "join"
+        if not seen_verb and gap_punct and any(tokens[j].form == CONV for j in words[:k]):
+            return "start"  # "By optimising X, cut Y"
+        return ""
+
+    @staticmethod
+    def _object_follows(nxt: Token | None) -> bool:
+        """A determiner, number or pronoun after a verb-or-noun word makes it the verb."""
+        return nxt is not None and (nxt.pos == NUM or nxt.norm in _DETERMINERS or nxt.norm in _PRONOUNS
+                                    or nxt.norm in ("up", "down", "out", "on", "off", "back"))
+
+    @staticmethod
+    def _in_from_to(tokens: list[Token], words: list[int], k: int) -> bool:
+        """Is this word the Y of "from X to Y"?"""
+        return any(tokens[j].norm == "from" for j in words[max(0, k - 6) : k])
+
+
+def _bases(stem: str, kind: str) -> list[str]:
+    """Candidate base forms of a stem left after removing -ing, -ed or -s."""
+    out = []
+    if kind == "s":
+        if stem.endswith("ie"):
+            out.append(stem[:-2] + "y")  # tries → try
+        if stem.endswith("e") and stem[:-1].endswith(("ch", "sh", "ss", "x", "z", "o")):
+            out.append(stem[:-1])  # reaches → reach
+        out.append(stem)
+        return out
+    if kind == "ed" and stem.endswith("i"):
+        out.append(stem[:-1] + "y")  # tried → try
+    if kind == "ing" and stem.endswith("y") and len(stem) > 1 and stem[-2] not in _VOWELS:
+        out.append(stem[:-1] + "ie")  # lying → lie
+    out.append(stem)
+    if kind == "ed":
+        out.append(stem + "e")  # hired → hire (stem "hir" + e)
+    else:
+        out.append(stem + "e")  # hiring → hire
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+        out.append(stem[:-1])  # running → run, cancelled → cancel
+    if stem.endswith("ck"):
+        out.append(stem[:-1])  # panicked → panic
+    return out
+
+
+def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for it in items:
+        if it and it not in seen:
+            seen.append(it)
+    return tuple(seen)
