@@ -16,6 +16,7 @@ the case ending of a numeral ("1-*е* место") is not a word.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any, Iterable
 
 from .base import Analyser, WordInfo
@@ -82,6 +83,7 @@ _CLAUSE_WORDS = frozenset({
     "и", "а", "или", "либо", "но", "также", "чтобы", "который", "что", "где", "когда", "если", "мы",
 })
 _CLAUSE_PUNCT = frozenset(",;:()[]–—-•*/\"'«»„“”")
+_RANK_WORD_RE = re.compile(r"^([^\W\d_]+)[-–](\d+)$")
 _ORDINAL_ENDINGS = frozenset({"е", "й", "я", "го", "му", "м", "ми", "х", "ое", "ой", "ый", "ий", "ая", "ю", "ом"})
 
 
@@ -124,7 +126,13 @@ class RussianAnalyser(Analyser):
         if best_pos in ("LATN", "UNKN", "NUMB", "ROMN", "PNCT"):
             return WordInfo((norm,), PROPN if best_pos == "LATN" else X)
         pos, form = _POS.get(best_pos, (X, ""))
-        lemmas = [best_lemma] + [lemma for lemma, _, _ in ranked[1:]]
+        verbal = form != ""
+        # A noun's rival lemma that is a verb's infinitive ("статей": стать) must not
+        # match verb entries; a verb keeps its rivals ("стали": сталь).
+        lemmas = [best_lemma] + [
+            lemma for lemma, p, _ in ranked[1:]
+            if verbal or (p not in ("INFN", "VERB", "PRTF", "PRTS", "GRND") and not _infinitive_shaped(lemma))
+        ]
         feats = _feats(best.tag)
         if best_pos == "NUMR" or "Anum" in best.tag:
             feats["numtype"] = "card"
@@ -191,11 +199,31 @@ class RussianAnalyser(Analyser):
             self._infinitives[word] = hit
         return hit
 
+    def tokenise(self, text: str) -> list[Token]:
+        """Split a rank word glued to its number ("топ-3", "top-10") into the word and the number."""
+        tokens = super().tokenise(text)
+        rank_words = self.lexicon.words("numbers.rank_before")
+        out: list[Token] = []
+        for tok in tokens:
+            m = _RANK_WORD_RE.match(tok.norm) if tok.pos != NUM else None
+            if m is None or m.group(1) not in rank_words:
+                out.append(tok)
+                continue
+            word_end = tok.start + len(m.group(1))
+            info = self._info(m.group(1))
+            out.append(Token(tok.text[: len(m.group(1))], tok.start, word_end, m.group(1), info.lemmas[0],
+                             frozenset(info.lemmas), info.pos, info.form, dict(info.feats)))
+            digits = m.group(2)
+            out.append(Token(digits, tok.end - len(digits), tok.end, digits, digits, frozenset({digits}), NUM))
+        return out
+
     # -- context ------------------------------------------------------------
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
         out = list(tokens)
         for i, tok in enumerate(out):
-            if tok.form == VNOUN and not _heads_clause(out, i):
+            if tok.pos == NUM:
+                out[i] = dataclasses.replace(tok, feats={**tok.feats, "numtype": "card"})
+            elif tok.form == VNOUN and not _heads_clause(out, i):
                 out[i] = dataclasses.replace(tok, form="")
             elif tok.is_word and tok.norm in _ORDINAL_ENDINGS and _after_number_hyphen(out, i):
                 # "1-е место", "2-х раз": the ending belongs to the numeral.
