@@ -12,11 +12,12 @@ infinitive ("*będziemy* próbować", "*chcemy* zwiększyć") is not the head.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .base import Analyser, WordInfo
 from .types import (
-    ADJ, ADP, ADV, CONJ, CONV, FIN, IMP, INF, NOUN, NUM, PART, PART_FORM, PRON, PUNCT,
+    ADJ, ADP, ADV, CONJ, CONV, DATE, FIN, IMP, INF, NOUN, NUM, PART, PART_FORM, PRON, PUNCT,
     SYM, VERB, VNOUN, X, Token,
 )
 
@@ -114,6 +115,15 @@ _RANK = {
 # Style qualifiers that mark a reading as archaic, dialectal or rare.
 _RARE = frozenset({"daw.", "przest.", "gwar.", "rzad.", "książk.", "daw._dziś_gwar.", "środ.", "wojsk."})
 
+# Rare verbs whose forms coincide with common words ("jedna", "udział", "opiekę"):
+# their verb reading is taken only when nothing else fits.
+_RARE_VERBS = frozenset({
+    "jednać", "topić", "udziać", "nadziać", "opiec", "miesić", "sadowić", "sklepać", "śmiecić",
+    "rozmówić", "nizać", "niżyć", "piąć", "dostawić", "kosić", "sowić", "stawić",
+})
+
+_DAY_MONTH = re.compile(r"^(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])$")
+
 _PERSON = {"pri": "1", "sec": "2", "ter": "3"}
 _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 _VERBAL_CLASSES = frozenset({"inf", "fin", "praet", "bedzie", "impt", "imps", "winien"})
@@ -190,8 +200,11 @@ class PolishAnalyser(Analyser):
             if cls == "ign":
                 continue
             rank = _RANK.get(cls, 9)
+            lemma = _strip_homonym(lemma) if not lemma[:1].isupper() else lemma
             if labels & _RARE:
                 rank += 20
+            if cls in _VERBAL_CLASSES and lemma in _RARE_VERBS:
+                rank += 10
             if lemma[:1].isupper():
                 rank += 3  # a proper name ("Tys", "Maja") only when nothing else fits
             out.append((rank, cls, _strip_homonym(lemma), parts))
@@ -205,6 +218,14 @@ class PolishAnalyser(Analyser):
         others = sorted((r for r in readings if r[1] not in _VERBAL_CLASSES and r[1] != "ger"), key=lambda r: r[0])
         return f"{others[0][1]}:{others[0][2]}" if others else ""
 
+    # -- quantities ---------------------------------------------------------
+    def _number_kind(self, tokens: tuple[Token, ...], i: int, suffix: str, value: float | None,
+                     word: bool = False) -> str | None:
+        # Polish writes decimals with a comma ("4,6"), so a dotted day.month ("do 31.03") is a date.
+        if not word and _DAY_MONTH.match(tokens[i].norm):
+            return DATE
+        return super()._number_kind(tokens, i, suffix, value, word)
+
     # -- context ------------------------------------------------------------
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
         out = list(tokens)
@@ -217,13 +238,14 @@ class PolishAnalyser(Analyser):
                 out[i] = _replace(tok, form=VNOUN)
             elif tag == "ger" and not self._heads_clause(out, i, allow_prep=True):
                 out[i] = _as_noun(tok)
-            elif tag == "impt" and tok.feats.get("alt") and (
-                not self._heads_clause(out, i) or (i + 1 < len(out) and out[i + 1].pos == NUM)
+            elif tag in ("impt", "fin", "praet", "imps") and tok.feats.get("alt") and (
+                not self._heads_clause(out, i) or (tag == "impt" and i + 1 < len(out) and out[i + 1].pos == NUM)
             ):
+                # A finite verb homograph of a noun inside the text is the noun: "liczba *dostaw*",
+                # "w *powiecie*", "mamy *nadzieję*"; "*Top* 3" is no imperative either.
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
-            elif tag in ("fin", "praet") and tok.feats.get("alt", "").startswith(("subst", "adj")) \
-                    and not self._heads_clause(out, i) and _prev_is_nominal(out, i):
-                out[i] = _as_noun(tok, keep_verb_lemma=False)
+            elif tag == "inf" and tok.feats.get("alt") and i > 0 and out[i - 1].pos in (ADP, NUM):
+                out[i] = _as_noun(tok, keep_verb_lemma=False)  # "20 *przejść* dla pieszych"
         for i, tok in enumerate(out):
             if tok.form in (FIN, INF) and tok.lemma in _AUXILIARIES and self._infinitive_follows(out, i):
                 out[i] = _replace(tok, pos=VERB, form="", feats={**tok.feats, "aux": "yes"})
