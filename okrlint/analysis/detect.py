@@ -149,7 +149,10 @@ def _profiles(languages: tuple[str, ...], dirs: tuple[Path, ...]) -> dict[str, P
 
 def _score(text: str, prof: Profile, cyrillic: bool) -> float | None:
     sample = text
-    if cyrillic and prof.script != "cyrillic":
+    # Letter pairs are features of a Latin orthography; in transliterated
+    # Cyrillic "sh", "ch", "x" come from ш ч х, which Russian writes too.
+    translit = cyrillic and prof.script != "cyrillic"
+    if translit:
         if not prof.translit:
             return None
         sample = nz.uz_cyrillic_to_latin(text)
@@ -188,7 +191,7 @@ def _score(text: str, prof: Profile, cyrillic: bool) -> float | None:
             score += W_SUFFIX
         elif w in _OTHER_STOPWORDS:
             score -= W_OTHER
-        for gram in prof.ngrams:
+        for gram in () if translit else prof.ngrams:
             if gram in w:
                 score += W_NGRAM * w.count(gram)
     return score / (len(words) ** 0.5) + prof.prior
@@ -222,7 +225,10 @@ def detect_language(
         if scores[default] >= top - MIN_MARGIN or top < MIN_SCORE or top - second < MIN_MARGIN:
             return default
     if top < MIN_SCORE:
-        return None
+        # A script's usual language (its profile's ``prior``) when nothing else
+        # speaks: a Cyrillic text with no Uzbek feature ("Маркетинг") is Russian.
+        profiles = _profiles(tuple(sorted(languages)), tuple(Path(d) for d in dirs))
+        return best if top > 0 and profiles[best].prior > 0 else None
     return best
 
 
