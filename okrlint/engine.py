@@ -145,7 +145,8 @@ class Linter:
         for rule in self._by_element.get(Element.PROJECT, ()):
             ctx = Context(self, rule, None, files=sources)
             for f in _safe_check(rule, sources, ctx):
-                out.append(self._diagnostic(rule, f, getattr(f, "path", "") or "", _Where(Element.PROJECT), None))
+                where = _Where(f.element or Element.DOCUMENT, f.objective_index, f.key_result_index)
+                out.append(self._diagnostic(rule, f, f.path or "", where, f.language))
         return self._finish(out)
 
     def _lint_document(self, source: SourceFile, doc: Document) -> Iterator[Diagnostic]:

@@ -68,6 +68,11 @@ class Finding:
     severity: Severity | None = None  # overrides the rule's default (e.g. OKR301 error vs info)
     language: str | None = None
     words: tuple[str, ...] = ()  # the offending words, for messages in other languages
+    # PROJECT rules only (they see every file): which file and element the finding is about.
+    path: str | None = None
+    element: Element | None = None
+    objective_index: int | None = None
+    key_result_index: int | None = None
 
 
 @dataclass(frozen=True)
