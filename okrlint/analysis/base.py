@@ -296,7 +296,8 @@ class Analyser:
             word = t.norm.split("'")[-1] if "'" in t.norm else t.norm
             if t.pos == NUM and "'" not in t.norm:
                 continue
-            if any(word == s or (word.endswith(s) and (k > 0 or "'" in t.norm)) for s in suffixes):
+            # A unit word inside the quantity ("70 foizdan", "5 mln so'mdan") carries the case too.
+            if any(word == s or (word.endswith(s) and (k > 0 or "'" in t.norm or t.pos != NUM)) for s in suffixes):
                 return True
         return False
 
