@@ -246,10 +246,25 @@ class PolishAnalyser(Analyser):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
             elif tag == "inf" and tok.feats.get("alt") and i > 0 and out[i - 1].pos in (ADP, NUM):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "20 *przejść* dla pieszych"
+            if tok.is_word and len(tok.norm) <= 6 and i + 1 < len(out) and out[i + 1].text == "." \
+                    and out[i + 1].start == tok.end:
+                out[i] = self._abbreviation(out[i])
         for i, tok in enumerate(out):
             if tok.form in (FIN, INF) and tok.lemma in _AUXILIARIES and self._infinitive_follows(out, i):
                 out[i] = _replace(tok, pos=VERB, form="", feats={**tok.feats, "aux": "yes"})
         return out
+
+    def _abbreviation(self, tok: Token) -> Token:
+        """A word written with a dot may be an abbreviation Morfeusz knows only with it ("tys.", "proc.")."""
+        cache = self.__dict__.setdefault("_brev", {})
+        lemma = cache.get(tok.norm, "")
+        if tok.norm not in cache:
+            brevs = [r for r in _morfeusz().analyse(tok.norm + ".") if r[0] == 0 and r[2].startswith("brev:pun")]
+            lemma = cache[tok.norm] = _strip_homonym(brevs[0][1]) if brevs else ""
+        if not lemma or lemma == tok.lemma:
+            return tok
+        return _replace(tok, lemma=lemma, lemmas=tok.lemmas | {lemma}, pos=X, form="",
+                        feats={**tok.feats, "tag": "brev"})
 
     def _action_nouns(self) -> frozenset[str]:
         cached = self.__dict__.get("_action_lemmas")
