@@ -235,7 +235,8 @@ def load_lexicon(language: str, extra_dirs: Iterable[Path] = (), base_path: Path
 def _read(path: Path) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+            # The C loader reads a large lexicon ~8x faster than the pure-Python one.
+            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
     if not isinstance(data, dict):
