@@ -9,6 +9,7 @@ from .analysis import Analyzer
 from .config import Config, Selection
 from .engine import Linter
 from .loader import load_path, load_text
+from .model import SourceFile
 from .registry import load_rules
 from .rule import Diagnostic
 
@@ -33,3 +34,30 @@ def lint_file(path: str | Path, **kw) -> list[Diagnostic]:
     p = Path(path)
     linter = kw.pop("linter", None) or make_linter(**kw)
     return linter.lint(load_path(p, str(path), linter.config.max_file_size))
+
+
+def check_text(text: str, kind: str = "key_result", *, language: str | None = None,
+               select: Iterable[str] | None = None, linter: Linter | None = None) -> list[Diagnostic]:
+    """Run the rules on one objective or key result given as a plain string.
+
+    Columns in the result are 1-based offsets into ``text`` (line 1).
+    """
+    from .model import Document, KeyResult, Objective, Span, Text
+
+    if kind not in ("key_result", "objective"):
+        raise ValueError("kind must be 'key_result' or 'objective'")
+    if linter is None:
+        if select is None:  # structure rules mean nothing for a lone sentence
+            select = [r.meta.code for r in load_rules() if r.meta.reads_text]
+        linter = make_linter(select, (), language)
+    end = Span(1, 1, 1, len(text) + 1)
+    title = Text(text, end, (1, 1))
+    fields = {}
+    if kind == "key_result":
+        kr = KeyResult(0, title, fields, end)
+        obj = Objective(0, None, fields, (kr,), end, True)
+    else:
+        obj = Objective(0, title, fields, (KeyResult(0, None, fields, end),), end, True)
+    doc = Document("<text>", 0, {}, (obj,), end)
+    diags = linter.lint(SourceFile("<text>", text, (doc,)))
+    return [d for d in diags if d.element == kind]
