@@ -1,7 +1,696 @@
-"""tr analyser (placeholder until the language is built)."""
+"""Turkish analyser: a hand-written suffix analyser over a lexicon of verb roots.
 
-from .base import Analyser
+Turkish is agglutinative: "artırılmasını" is artır (increase) + ıl (passive) +
+ma (verbal noun) + sı (its) + nı (accusative). Verbs are recognised from a
+lexicon of roots (``VERB_INFINITIVES`` below, plus every infinitive that appears
+in the lexicon's concepts, so a team that adds "aşılamak" to a concept also
+teaches the analyser the verb). For a known root every OKR ending is generated
+with vowel harmony (a/e, ı/i/u/ü), buffer consonants (y/n/s), d/t assimilation,
+k→ğ before a vowel and the et→ed alternation, so recognition is a table look-up
+on the remainder of the word, never a guess about where the stem ends.
+
+Lemma convention: a verb form's lemma is the infinitive of the active root
+("artırılması" → "artırmak", "düşürülmesi" → "düşürmek"). Causatives are roots
+of their own ("artırmak" is not "artmak"). A noun's lemma is the stem with
+plural, possessive and case suffixes stripped where the strip is safe
+("trafiğini" → "trafik", "satışlarda" → "satış"); where it is ambiguous (a lone
+final vowel: "oranı" is oran + ı, "sinerji" is not sinerj + i) both readings are
+kept as candidate lemmas and the unstripped one comes first.
+
+Unknown words ending in an unambiguous verbal ending (-mAk, -(y)AcAğIz, -(I)yor,
+-(y)ArAk, -mAsI …) or built on a verb-forming suffix (-lA, -lAş, -lAştIr,
+-lAndIr: "önceliklendirmek", "dijitalleştirilmesi") are read as verbs too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import normalize as nz
+from .base import Analyser, WordInfo, _next_word
+from .lexicon import Lexicon
+from .types import (
+    ADJ, CONJ, CONV, FIN, IMP, INF, NOUN, NUM, PART_FORM, PRON, VERB, VNOUN, YEAR, Match, Quantity, Token,
+)
+
+VOWELS = frozenset("aeıioöuü")
+BACK = frozenset("aıou")
+VOICELESS = frozenset("çfhkpsşt")
+
+# Infinitives of the verbs the analyser knows, across domains. Causatives and
+# passives with a meaning of their own are listed as roots ("artırmak",
+# "bulunmak"); regular passives are derived ("artırılmak" → "artırmak").
+VERB_INFINITIVES = """
+abartmak açıklamak açmak adamak adapte ağaçlandırmak ağırlamak akmak aktarmak aktifleştirmek almak
+amaçlamak anlamak anlaşmak anlatmak aramak araştırmak arındırmak arıtmak artırmak arttırmak artmak asfaltlamak
+aşılamak aşmak atamak atmak avlamak ayarlamak aydınlatmak ayıklamak ayırmak ayrıştırmak azalmak azaltmak
+bağışlamak bağlamak bakmak barındırmak basitleştirmek basmak başarmak başlamak başlatmak başvurmak
+beklemek belgelemek belgelendirmek belirlemek belirtmek beslemek biçmek bildirmek bilgilendirmek bilmek
+birleştirmek biriktirmek bitirmek boşaltmak boyamak budamak bulmak bulunmak buluşmak bütçelemek büyümek
+büyütmek cevaplamak cezbetmek çabalamak çalışmak çekmek çevirmek çeşitlendirmek çıkarmak çıkmak
+çoğaltmak çözmek çözümlemek dağıtmak danışmak daraltmak davranmak dayandırmak değerlendirmek değişmek
+değiştirmek dengelemek denemek denetlemek derlemek desteklemek devretmek dikmek dinlemek dijitalleştirmek
+doğrulamak doldurmak donatmak dökmek döndürmek dönmek dönüşmek dönüştürmek döşemek duyurmak durdurmak
+düşmek düşünmek düşürmek düzeltmek düzenlemek edinmek eğitmek eklemek elemek engellemek erişmek
+eşleştirmek etkilemek etkinleştirmek etmek geçirmek geçmek gelişmek geliştirmek gelmek genişlemek
+genişletmek gerçekleştirmek getirmek gidermek girmek gitmek göndermek görmek görüşmek göstermek götürmek
+gözden güçlendirmek güncellemek güvenmek gübrelemek hatırlatmak hazırlamak hazırlanmak hedeflemek
+hesaplamak hızlandırmak hızlanmak hizalamak ilaçlamak ilerlemek ilerletmek iletmek ilgilenmek incelemek
+indirmek inmek istemek işlemek izlemek iyileşmek iyileştirmek kaçırmak kalmak kaldırmak kapamak kapatmak
+kapsamak karşılamak kartlamak katılmak katlamak kaybetmek kaydetmek kaydırmak kaydolmak kazandırmak
+kazanmak kesmek keşfetmek kısalmak kısaltmak kısmak kiralamak kodlamak kolaylaştırmak konuşmak korumak
+koymak kullanmak kurmak kurtarmak küçültmek listelemek modernleştirmek netleştirmek odaklanmak okumak
+okutmak olmak onaylamak onarmak oluşturmak otomatikleştirmek ödemek ödüllendirmek öğrenmek öğretmek
+ölçeklendirmek ölçmek önceliklendirmek önlemek paketlemek paylaşmak pazarlamak pekiştirmek planlamak
+raporlamak sabitlemek sadeleştirmek saklamak sağlamak satmak savunmak seçmek sergilemek sevmek sınamak
+sınırlamak sigortalamak sorgulamak sormak sulamak sunmak sürdürmek sürmek sıralamak şifrelemek
+takip tamamlamak tamamlanmak tanıtmak tanımak tanımlamak taramak tartışmak tasarlamak taşımak taşınmak
+temizlemek teşvik toplamak tüketmek tutmak uğraşmak ulaşmak ulaştırmak ummak uyarlamak uyarmak
+uygulamak uzatmak üretmek varmak vermek yakalamak yaklaşmak yalınlaştırmak yamalamak yapılandırmak
+yapmak yaratmak yaygınlaştırmak yayınlamak yazmak yedeklemek yenilemek yerelleştirmek yerleştirmek
+yetiştirmek yönetmek yönlendirmek yüklemek yükseltmek yükselmek zayıflatmak zenginleştirmek yürütmek
+yürümek harcamak tasarruf biçimlendirmek ölçeklemek kazımak otomatize belirginleştirmek kişiselleştirmek
+merkezileştirmek standartlaştırmak sürdürülebilir bütünleştirmek entegre ortaklaşmak işbirliği
+iletişim haberleşmek mezunlaşmak yatırmak borçlanmak fonlamak finanse kurulmak açılmak
+ayrılmak bırakmak alıştırmak benimsemek benimsetmek çözülmek denk kapanmak tamir etmek
+yaşamak yaşatmak yitirmek elde ermek sağlanmak bulundurmak ilan çağırmak davet buluşturmak
+karşılaştırmak kıyaslamak ölçümlemek puanlamak oylamak seçilmek atanmak kaynaklamak fiyatlandırmak
+ağırlaştırmak hafifletmek yumuşatmak sertleştirmek sıkılaştırmak gevşetmek serbestleştirmek
+""".split()
+
+# Verbs whose final t becomes d before a vowel (et → ediyoruz, git → gidecek).
+ALTERNATING_ROOTS = frozenset({"et", "git"})
+
+# -mAk words that are nouns, and deverbal nouns that name a thing, not an action.
+NOT_VERBS = frozenset({
+    "ekmek", "parmak", "kaymak", "çakmak", "ırmak", "damak", "kıymak", "yemek", "tokmak", "yumak",
+    "alan", "alanı", "olan", "satış", "giriş", "çıkış", "bakış", "görüş", "akış", "anlayış", "alışveriş",
+    "yürüyüş", "duruş", "uçuş", "dönüş", "yakış", "uygulama", "anlaşma", "sözleşme", "dondurma", "arama",
+    "danışma", "toplantı", "yazılım", "kazanç", "kayma", "satın", "deneyim", "tutum", "sonuç",
+})
+
+# Function words, pronouns and lexicalised forms that are never stripped.
+FIXED = {
+    **{w: ("CONJ", w) for w in "ve veya ya da ile ama fakat ancak hem ki ise de".split()},
+    **{w: ("PRON", w) for w in "o onu ona onda ondan onun onlar onları onlara onların bu bunu buna bunda "
+                               "bundan bunun şu şunu şuna bunlar biz bize bizi bizim siz size sizi sizin "
+                               "kendi kendimiz kendini kendilerini".split()},
+    **{w: ("ADV", w) for w in "daha en çok az her tüm bütün hiç gibi göre kadar için sonra önce için "
+                              "yüzde yeni bir birlikte hızla şu an anda artık hemen".split()},
+}
+
+NUMBER_WORDS = {
+    "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9, "on": 10,
+    "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60, "yetmiş": 70, "seksen": 80, "doksan": 90,
+    "yüz": 100, "bin": 1000, "milyon": 1e6, "milyar": 1e9,
+}
+# Number words whose inflected forms are other words ("onu" him, "altında" under, "yüzde" percent).
+_NO_INFLECTION = frozenset({"on", "altı", "yüz", "bin", "bir"})
+
+_CASES = {"(y)I": "acc", "(y)A": "dat", "DA": "loc", "DAn": "abl", "(n)In": "gen", "(y)lA": "ins"}
+
+
+# -- phonology ------------------------------------------------------------------
+
+def last_vowel(s: str) -> str:
+    for ch in reversed(s):
+        if ch in VOWELS:
+            return ch
+    return "e"
+
+
+def harmony_a(s: str) -> str:
+    return "a" if last_vowel(s) in BACK else "e"
+
+
+def harmony_i(s: str) -> str:
+    v = last_vowel(s)
+    return {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "ö": "ü", "ü": "ü"}[v]
+
+
+def realise(stem: str, template: str) -> str:
+    """Attach an ending written with archiphonemes to ``stem``.
+
+    A → a/e, I → ı/i/u/ü, D → d/t, (y)/(n)/(s) buffers after a vowel, (I) a
+    linking vowel after a consonant; "(I)yor" narrows a final a/e ("başla" →
+    "başlıyor").
+    """
+    s = stem
+    i = 0
+    n = len(template)
+    while i < n:
+        ch = template[i]
+        if ch == "(":
+            j = template.index(")", i)
+            part = template[i + 1 : j]
+            i = j + 1
+            if part == "I":
+                if template.startswith("yor", i) and s and s[-1] in VOWELS:
+                    s = s[:-1]
+                    s += harmony_i(s)
+                elif s and s[-1] not in VOWELS:
+                    s += harmony_i(s)
+            elif part == "A":
+                if s and s[-1] not in VOWELS:
+                    s += harmony_a(s)
+            elif s and s[-1] in VOWELS:
+                s += part
+            continue
+        if ch == "A":
+            s += harmony_a(s)
+        elif ch == "I":
+            s += harmony_i(s)
+        elif ch == "D":
+            s += "t" if s and s[-1] in VOICELESS else "d"
+        else:
+            s += ch
+        i += 1
+    return s
+
+
+# -- verb endings -----------------------------------------------------------------
+
+# Nominal tails after a verbal noun (-mA, -(y)Iş) or a participle used as a noun.
+_NOMINAL_TAILS: tuple[tuple[str, dict], ...] = (
+    ("", {}),
+    ("(y)I", {"case": "acc"}), ("(y)A", {"case": "dat"}), ("DA", {"case": "loc"}), ("DAn", {"case": "abl"}),
+    ("(n)In", {"case": "gen"}), ("(y)lA", {"case": "ins"}),
+    ("(s)I", {"poss": "3"}), ("(s)InI", {"poss": "3", "case": "acc"}), ("(s)InA", {"poss": "3", "case": "dat"}),
+    ("(s)IndA", {"poss": "3", "case": "loc"}), ("(s)IndAn", {"poss": "3", "case": "abl"}),
+    ("(s)InIn", {"poss": "3", "case": "gen"}), ("(s)IylA", {"poss": "3", "case": "ins"}),
+    ("(s)IndAki", {"poss": "3", "case": "loc"}),
+    ("(I)mIz", {"poss": "1"}), ("(I)mIzI", {"poss": "1", "case": "acc"}), ("(I)mIzA", {"poss": "1", "case": "dat"}),
+    ("(I)mIzIn", {"poss": "1", "case": "gen"}), ("(I)mIzDA", {"poss": "1", "case": "loc"}),
+    ("lAr", {"number": "pl"}), ("lArI", {"number": "pl", "case": "acc"}), ("lArA", {"number": "pl", "case": "dat"}),
+    ("lArDA", {"number": "pl", "case": "loc"}), ("lArDAn", {"number": "pl", "case": "abl"}),
+    ("lArIn", {"number": "pl", "case": "gen"}), ("lArInI", {"number": "pl", "poss": "3", "case": "acc"}),
+    ("lArInA", {"number": "pl", "poss": "3", "case": "dat"}), ("lArIndA", {"number": "pl", "poss": "3", "case": "loc"}),
+    ("lArInIn", {"number": "pl", "poss": "3", "case": "gen"}), ("lArIylA", {"number": "pl", "case": "ins"}),
+    ("lAryla", {"number": "pl", "case": "ins"}),
+)
+
+_PERSONAL = (("", {}),)
+
+
+def _endings() -> tuple[tuple[str, str, dict], ...]:
+    """(template, form, feats) of every ending after a verb stem, best readings first."""
+    out: list[tuple[str, str, dict]] = []
+    add = out.append
+    # Infinitive.
+    add(("mAk", INF, {}))
+    add(("mAktA", INF, {"case": "loc"}))
+    add(("mAktAn", INF, {"case": "abl"}))
+    add(("mAklA", INF, {"case": "ins"}))
+    add(("mAksIzIn", CONV, {}))
+    add(("mAdAn", CONV, {}))
+    # Finite forms.
+    for tmpl, feats in (
+        ("(y)AcAğIz", {"person": "1", "number": "pl"}), ("(y)AcAğIm", {"person": "1", "number": "sg"}),
+        ("(y)AcAk", {"person": "3", "number": "sg"}), ("(y)AcAklAr", {"person": "3", "number": "pl"}),
+        ("(y)AcAksInIz", {"person": "2", "number": "pl"}), ("(y)AcAktIr", {"person": "3", "number": "sg"}),
+    ):
+        add((tmpl, FIN, {"tense": "fut", **feats}))
+    for tmpl, feats in (
+        ("(I)yor", {"person": "3", "number": "sg"}), ("(I)yorIz", {"person": "1", "number": "pl"}),
+        ("(I)yorum", {"person": "1", "number": "sg"}), ("(I)yorlAr", {"person": "3", "number": "pl"}),
+        ("(I)yorsunuz", {"person": "2", "number": "pl"}), ("mAktAyIz", {"person": "1", "number": "pl"}),
+        ("mAktAdIr", {"person": "3", "number": "sg"}),
+    ):
+        add((tmpl, FIN, {"tense": "pres", **feats}))
+    for tmpl, feats in (
+        ("DI", {"person": "3", "number": "sg"}), ("DIk", {"person": "1", "number": "pl"}),
+        ("DIm", {"person": "1", "number": "sg"}), ("DInIz", {"person": "2", "number": "pl"}),
+        ("DIlAr", {"person": "3", "number": "pl"}), ("mIştIr", {"person": "3", "number": "sg"}),
+        ("mIşIz", {"person": "1", "number": "pl"}),
+    ):
+        add((tmpl, FIN, {"tense": "past", **feats}))
+    for tmpl, feats in (
+        ("mAlIyIz", {"person": "1", "number": "pl"}), ("mAlIyIm", {"person": "1", "number": "sg"}),
+        ("mAlIdIr", {"person": "3", "number": "sg"}), ("mAlI", {"person": "3", "number": "sg"}),
+        ("(y)AlIm", {"person": "1", "number": "pl"}),
+    ):
+        add((tmpl, FIN, {"mood": "nec" if tmpl.startswith("m") else "opt", **feats}))
+    # Imperatives ("başlatın", "yazın", "artırın", "gönder").
+    add(("(y)In", IMP, {"person": "2", "number": "pl"}))
+    add(("(y)InIz", IMP, {"person": "2", "number": "pl"}))
+    add(("sIn", IMP, {"person": "3", "number": "sg"}))
+    add(("sInlAr", IMP, {"person": "3", "number": "pl"}))
+    # Converbs: never the head.
+    for tmpl in ("(y)ArAk", "(y)Ip", "(y)IncA", "DIkçA", "(y)AlI", "(y)ArAktAn"):
+        add((tmpl, CONV, {}))
+    # Verbal nouns with their nominal tails (-mAyA is the dative of -mA).
+    for tail, feats in _NOMINAL_TAILS:
+        add(("mA" + tail, VNOUN, dict(feats)))
+    for tail, feats in _NOMINAL_TAILS:
+        add(("(y)Iş" + tail, VNOUN, dict(feats)))
+    # Participles: -(y)An (with plural nominal tails: "katılanlar"), -DIK + possessive, -(y)AcAK + possessive.
+    add(("(y)An", PART_FORM, {}))
+    for tail, feats in _NOMINAL_TAILS:
+        if tail.startswith("lAr"):
+            add(("(y)An" + tail, PART_FORM, dict(feats)))
+    for base in ("DIğ", "(y)AcAğ"):
+        for tail, feats in (("I", {"poss": "3"}), ("InI", {"poss": "3", "case": "acc"}),
+                            ("InA", {"poss": "3", "case": "dat"}), ("IndA", {"poss": "3", "case": "loc"}),
+                            ("InIn", {"poss": "3", "case": "gen"}), ("ImIz", {"poss": "1"}),
+                            ("ImIzI", {"poss": "1", "case": "acc"}), ("ImIzA", {"poss": "1", "case": "dat"}),
+                            ("ImIzdA", {"poss": "1", "case": "loc"}), ("In", {"poss": "2"})):
+            add((base + tail, PART_FORM, feats))
+    for tmpl in ("DIklArI", "DIklArInI", "DIklArIndA", "(y)AcAklArI", "mIş"):
+        add((tmpl, PART_FORM, {}))
+    add(("", IMP, {"person": "2", "number": "sg"}))
+    return tuple(out)
+
+
+ENDINGS = _endings()
+_LIMITED_NEG = frozenset({INF, VNOUN, FIN, CONV})
+
+
+def _stem_variants(root: str) -> list[tuple[str, dict]]:
+    """The root and its regular extensions: passive, ability, negative."""
+    if root[-1] in VOWELS:
+        passive = root + "n"
+    elif root[-1] == "l":
+        passive = realise(root, "In")
+    else:
+        passive = realise(_alternate(root), "Il")
+    out = [(root, {}), (passive, {"voice": "pass"})]
+    out.append((realise(_alternate(root), "(y)Abil"), {"mood": "abil"}))
+    out.append((realise(passive, "(y)Abil"), {"voice": "pass", "mood": "abil"}))
+    out.append((realise(root, "mA"), {"polarity": "neg"}))
+    out.append((realise(passive, "mA"), {"voice": "pass", "polarity": "neg"}))
+    return out
+
+
+def _alternate(stem: str) -> str:
+    return stem[:-1] + "d" if stem in ALTERNATING_ROOTS else stem
+
+
+@lru_cache(maxsize=4096)
+def verb_forms(root: str) -> dict[str, tuple[str, tuple[tuple[str, str], ...], int]]:
+    """Every OKR form of ``root``: surface → (form, feats, priority)."""
+    table: dict[str, tuple[str, tuple[tuple[str, str], ...], int]] = {}
+    for stem, extra in _stem_variants(root):
+        neg = extra.get("polarity") == "neg"
+        abil = extra.get("mood") == "abil"
+        for rank, (tmpl, form, feats) in enumerate(ENDINGS):
+            if neg and (form not in _LIMITED_NEG or tmpl.startswith(("mA", "mI"))):
+                if not (tmpl.startswith("(y)") or tmpl == "mAk" or tmpl in ("mA", "mAsI", "mAsInI", "mAyA", "mAyI")):
+                    continue
+            if abil and form == IMP and tmpl == "":
+                continue
+            base = _alternate(stem) if _vowel_initial(stem, tmpl) else stem
+            surface = realise(base, tmpl)
+            if surface not in table:
+                table[surface] = (form, tuple(sorted({**feats, **extra}.items())), rank)
+        if abil:
+            for tmpl, feats in (("Ir", {"person": "3"}), ("IrIz", {"person": "1", "number": "pl"})):
+                surface = realise(stem, tmpl)
+                table.setdefault(surface, (FIN, tuple(sorted({**feats, **extra}.items())), 0))
+    return table
+
+
+def _vowel_initial(stem: str, tmpl: str) -> bool:
+    if not tmpl:
+        return False
+    ch = tmpl[0]
+    if ch in "AI" or ch in VOWELS:
+        return True
+    return tmpl.startswith("(I)") or tmpl.startswith("(A)") or (tmpl.startswith("(y)") and stem[-1] not in VOWELS)
+
+
+def infinitive(root: str) -> str:
+    return root + ("mak" if harmony_a(root) == "a" else "mek")
+
+
+# Verb-forming suffixes: a stem built on one of them is a verb even if unknown.
+_VERBAL_STEM_ENDS = ("la", "le", "laş", "leş", "laştır", "leştir", "landır", "lendir")
+# Endings that mark a verb on their own (an unknown stem before them is still a verb).
+_UNAMBIGUOUS = re.compile(
+    r"(m[ae]k|m[ae]k(t[ae]n|l[ae])|[ae]c[ae]ğ[ıi]z|[ıiuü]yor(uz|um|lar|sunuz)?|m[ae]y[ae]|m[ae]y[ıi]|"
+    r"m[ae]s[ıi](n[ıi]|n[ae]|nd[ae]|n[ıi]n|yl[ae])?|[ae]r[ae]k|d[ıiuü]ğ[ıiuü](n[ıiuü]|m[ıiuü]z)?|"
+    r"t[ıiuü]ğ[ıiuü](n[ıiuü]|m[ıiuü]z)?)$"
+)
 
 
 class TurkishAnalyser(Analyser):
     language = "tr"
+
+    def __init__(self, lexicon: Lexicon):
+        self.roots: set[str] = {w[:-3] for w in VERB_INFINITIVES if w.endswith(("mak", "mek"))}
+        # Every infinitive in the lexicon's concepts teaches the analyser a root.
+        for entries in (lexicon.concepts or {}).values():
+            for raw in entries or []:
+                entry = raw.get("entry", "") if isinstance(raw, dict) else raw
+                for word in str(entry).split():
+                    word = self.normalise_word(word)
+                    if word.endswith(("mak", "mek")) and len(word) > 4 and word not in NOT_VERBS:
+                        self.roots.add(word[:-3])
+        self.roots.update(str(w) for w in (lexicon.get("morphology.verb_roots", []) or []))
+        self.action_nouns = set()
+        for raw in (lexicon.concepts or {}).get("action_nouns", []) or []:
+            entry = raw.get("entry", "") if isinstance(raw, dict) else raw
+            if " " not in str(entry):
+                self.action_nouns.add(self.normalise_word(str(entry)))
+        self.number_forms = _number_forms()
+        super().__init__(lexicon)
+
+    # -- words ----------------------------------------------------------------------
+    def normalise_word(self, surface: str) -> str:
+        norm = nz.casefold(nz.fold_apostrophes(nz.nfc(surface)), "tr")
+        return norm.translate(_CIRCUMFLEX)
+
+    def analyse_word(self, norm: str) -> WordInfo:
+        if "'" in norm:
+            return self._proper(norm)
+        if norm in FIXED:
+            pos, lemma = FIXED[norm]
+            return WordInfo((lemma,), pos)
+        if norm in self.number_forms:
+            value, feats = self.number_forms[norm]
+            # Not NUM: the shared pipeline keeps NUM for digit tokens.
+            return WordInfo((value,), ADJ, "", feats)
+        if norm in NOT_VERBS or any(p[0] in NOT_VERBS for p in noun_parses(norm)):
+            return self._noun(norm)
+        # Fast path for infinitives (every lexicon entry is one).
+        if norm.endswith(("mak", "mek")) and norm[:-3] in self.roots and harmony_a(norm[:-3]) == norm[-2]:
+            return WordInfo((norm,), VERB, INF)
+        verb = self._verb(norm)
+        if verb is not None:
+            return verb
+        noun = self._noun(norm)
+        if noun.lemmas[0] in self.action_nouns or any(lem in self.action_nouns for lem in noun.lemmas):
+            return WordInfo(noun.lemmas, NOUN, VNOUN, noun.feats)
+        return noun
+
+    def _verb(self, w: str) -> WordInfo | None:
+        found: list[tuple[int, int, str, str, tuple]] = []  # (bare, -len(root), lemma, form, feats)
+        n = len(w)
+        for k in range(2, n + 1):
+            prefix, rest = w[:k], w[k:]
+            cands = [prefix]
+            if prefix[-1] == "d" and prefix[:-1] + "t" in ALTERNATING_ROOTS and rest[:1] in VOWELS:
+                cands.append(prefix[:-1] + "t")
+            if rest.startswith("yor") and prefix[-1] in "ıiuü" and len(prefix) > 2:
+                cands += [prefix[:-1] + "a", prefix[:-1] + "e"]
+            for root in cands:
+                known = root in self.roots
+                if not known and not (rest and root.endswith(_VERBAL_STEM_ENDS) and len(root) >= 4
+                                      and any(ch in VOWELS for ch in root[:-3])):
+                    continue
+                hit = verb_forms(root).get(w)
+                if hit is None:
+                    continue
+                form, feats, rank = hit
+                if not known and not rest:
+                    continue
+                found.append((int(not rest), -len(root) if known else 0, infinitive(root), form, feats))
+        if not found:
+            return self._guess_verb(w)
+        found.sort(key=lambda f: (f[0], f[1]))
+        lemmas = tuple(dict.fromkeys(f[2] for f in found))
+        _, _, _, form, feats = found[0]
+        pos = NOUN if form == VNOUN else (ADJ if form == PART_FORM else VERB)
+        return WordInfo(lemmas, pos, form, dict(feats))
+
+    def _guess_verb(self, w: str) -> WordInfo | None:
+        """An unknown word with an ending only a verb has."""
+        m = _UNAMBIGUOUS.search(w)
+        if m is None or m.start() < 2 or w in NOT_VERBS:
+            return None
+        stem = w[: m.start()]
+        if not any(ch in VOWELS for ch in stem):
+            return None
+        suffix = m.group()
+        if stem.endswith("y") and suffix[0] in VOWELS and suffix[0] in "ae":
+            stem = stem[:-1]
+        if suffix.endswith(("mak", "mek")) and len(suffix) == 3:
+            return WordInfo((w,), VERB, INF)
+        if suffix.startswith(("ac", "ec")):
+            return WordInfo((infinitive(stem),), VERB, FIN, {"tense": "fut", "person": "1", "number": "pl"})
+        if "yor" in suffix:
+            return WordInfo((infinitive(stem),), VERB, FIN, {"tense": "pres"})
+        if suffix.startswith(("may", "mey")):
+            case = "dat" if suffix[-1] in "ae" else "acc"
+            return WordInfo((infinitive(stem),), NOUN, VNOUN, {"case": case})
+        if suffix.startswith(("mas", "mes")):
+            return WordInfo((infinitive(stem),), NOUN, VNOUN, {"poss": "3"})
+        if suffix.startswith(("ar", "er")):
+            return WordInfo((infinitive(stem),), VERB, CONV)
+        if suffix.startswith(("mak", "mek")):
+            return WordInfo((infinitive(stem),), VERB, INF)
+        return WordInfo((infinitive(stem),), ADJ, PART_FORM, {"poss": "3"})
+
+    def _proper(self, w: str) -> WordInfo:
+        """A name with its suffix after an apostrophe: "TL'den", "Google'da", "KOBİ'lerin"."""
+        base, _, suffix = w.partition("'")
+        feats = _suffix_feats(suffix)
+        return WordInfo((base, w), NOUN, "", feats)
+
+    def _noun(self, w: str) -> WordInfo:
+        parses = noun_parses(w)
+        lemmas = [w]
+        best = w
+        best_depth = 0
+        feats: dict[str, str] = {}
+        any_poss = False
+        for stem, pfeats, safe, depth in parses:
+            for cand in _alternation_variants(stem, pfeats.get("_vowel", False)):
+                if cand not in lemmas:
+                    lemmas.append(cand)
+            if pfeats.get("poss") == "3":
+                any_poss = True
+            if safe and depth > best_depth:
+                best, best_depth = _alternation_variants(stem, pfeats.get("_vowel", False))[0], depth
+                feats = {k: v for k, v in pfeats.items() if not k.startswith("_")}
+        if best != w:
+            lemmas.remove(best)
+            lemmas.insert(0, best)
+        if any_poss:
+            feats["poss_any"] = "3"
+        return WordInfo(tuple(lemmas[:8]), NOUN, "", feats)
+
+    # -- context ---------------------------------------------------------------------
+    def disambiguate(self, tokens: list[Token]) -> list[Token]:
+        out = list(tokens)
+        for i, tok in enumerate(out):
+            if not tok.is_word or tok.pos == NUM:
+                continue
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            next_word = nxt if nxt is not None and nxt.is_word and nxt.pos != NUM else None
+            # A bare imperative or a -(y)In imperative inside the sentence is a noun
+            # ("kur" rate, "yazın" in summer): Turkish imperatives close the clause.
+            if tok.form == IMP and next_word is not None and next_word.lemma not in ("ve", "veya"):
+                out[i] = self._as_noun(tok)
+                continue
+            # A bare verbal noun or participle before a possessed noun is the first
+            # half of a compound ("deneme sürümü" trial version, "ödeme sayfası",
+            # "çalışan bağlılığı"), not an action.
+            if tok.form in (VNOUN, PART_FORM) and not (set(tok.feats) & {"case", "poss", "number"}) \
+                    and next_word is not None \
+                    and next_word.feats.get("poss_any") == "3" and not next_word.is_verb_like:
+                out[i] = self._as_noun(tok)
+        return out
+
+    def _as_noun(self, tok: Token) -> Token:
+        info = self._noun(tok.norm)
+        return Token(tok.text, tok.start, tok.end, tok.norm, info.lemmas[0], frozenset(info.lemmas), NOUN, "",
+                     dict(info.feats))
+
+    # -- pipeline steps ----------------------------------------------------------------
+    def find_predicate(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[tuple[int, ...], int | None]:
+        units = self._verb_units(tokens, matches)
+        # A multiword verb whose verb is a converb ("optimize ederek") is never the head.
+        units = [u for u in units if tokens[u[-1]].form != CONV]
+        if not units:
+            return (), None
+        hedges = {i for m in matches if m.concept == "hedging" for i in m.tokens}
+        order = list(reversed(units))
+        chain = [order[0]]
+        for unit in order[1:]:
+            if not (set(chain[-1]) & hedges):
+                break
+            chain.append(unit)
+        predicate = tuple(i for unit in chain for i in unit)
+        head = next((unit[0] for unit in chain if not (set(unit) & hedges)), None)
+        return predicate, head
+
+    def _number_kind(self, tokens, i, suffix, value, word=False):
+        kind = super()._number_kind(tokens, i, suffix, value, word)
+        if kind == "number" and not word and value is not None and value == int(value) and 2000 <= value <= 2100:
+            tok = tokens[i]
+            digits = tok.norm.split("'")[0]
+            if len(digits) == 4 and digits.isdigit() and _is_year_context(tokens, i, suffix):
+                return YEAR
+        return kind
+
+
+_CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
+
+
+def _is_year_context(tokens, i: int, suffix: str) -> bool:
+    """"2026'da", "2026 hedefi", a text that opens with "2026": a year, not a count."""
+    if suffix.startswith("'") and suffix[1:].rstrip("ki") in ("da", "de", "ta", "te", "nın", "nin", "ın", "in",
+                                                               "a", "e", "ya", "ye", "dan", "den", "tan", "ten"):
+        return True
+    if i == 0:
+        return True
+    nxt = _next_word(tokens, i)
+    if nxt is None:
+        return False
+    j = tokens.index(nxt)
+    for t in tokens[j : j + 3]:
+        if t.is_word and (t.feats.get("poss_any") == "3" or t.feats.get("poss") == "3"):
+            return True
+    return False
+
+
+def _suffix_feats(suffix: str) -> dict[str, str]:
+    s = suffix
+    if s.endswith("ki"):
+        s = s[:-2]
+    for pat, case in ((r"(n?d[ae]n|n?t[ae]n)", "abl"), (r"(n?d[ae]|n?t[ae])", "loc"), (r"(n?[ıiuü]n)", "gen"),
+                      (r"(y?l[ae])", "ins"), (r"([yn]?[ae])", "dat"), (r"([yn]?[ıiuü])", "acc")):
+        if re.fullmatch(r"(l[ae]r)?(s?[ıiuü])?" + pat, s):
+            return {"case": case}
+    return {}
+
+
+def _number_forms() -> dict[str, tuple[str, dict]]:
+    """Inflected number words ("ikiye", "dörde", "beşten") → (number word, case)."""
+    out: dict[str, tuple[str, dict]] = {}
+    for word in NUMBER_WORDS:
+        out[word] = (word, {})
+        if word in _NO_INFLECTION:
+            continue
+        for tmpl, case in _CASES.items():
+            base = word
+            if word.endswith("t") and (tmpl[0] in "AI" or (tmpl.startswith("(") and tmpl[3:4] in "AI")):
+                base = word[:-1] + "d"  # dört → dörde
+            out[realise(base, tmpl)] = (word, {"case": case})
+    return out
+
+
+# -- nouns -----------------------------------------------------------------------------
+
+_H_I = "ıiuü"
+
+
+def _variants(pattern: str) -> tuple[str, ...]:
+    """Every surface of a suffix written with A (a/e), I (ı/i/u/ü) and D (d/t)."""
+    out = [""]
+    for ch in pattern:
+        opts = {"A": "ae", "I": _H_I, "D": "dt"}.get(ch, ch)
+        out = [o + c for o in out for c in opts]
+    return tuple(out)
+
+
+# (surfaces, case, needs: "v" after a vowel, "c" after a consonant, "p" after a possessive, "" any)
+_CASE_SUFFIXES = tuple(
+    (frozenset(_variants(p)), case, need) for p, case, need in (
+        ("nI", "acc", "p"), ("yI", "acc", "v"), ("I", "acc", "c"),
+        ("nA", "dat", "p"), ("yA", "dat", "v"), ("A", "dat", "c"),
+        ("ndAn", "abl", "p"), ("DAn", "abl", ""), ("ndA", "loc", "p"), ("DA", "loc", ""),
+        ("nIn", "gen", "v"), ("In", "gen", "c"), ("ylA", "ins", "v"), ("lA", "ins", "c"),
+    )
+)
+_POSS_SUFFIXES = tuple(
+    (frozenset(_variants(p)), person, need) for p, person, need in (
+        ("sI", "3", "v"), ("I", "3", "c"), ("lArI", "3", ""), ("mIz", "1", "v"), ("ImIz", "1", "c"),
+    )
+)
+
+
+def _strip(word: str, table) -> list[tuple[str, str, str, str]]:
+    """(stem, suffix, value, need) for every suffix of ``table`` that ends ``word``."""
+    out = []
+    for surfaces, value, need in table:
+        for size in {len(x) for x in surfaces}:
+            if len(word) > size and word[-size:] in surfaces:
+                out.append((word[:-size], word[-size:], value, need))
+    return out
+
+
+def _harmonises(stem: str, suffix: str) -> bool:
+    vs = [ch for ch in suffix if ch in VOWELS]
+    if not vs:
+        return True
+    v = vs[0]
+    if v in "ae":
+        return harmony_a(stem) == v
+    return harmony_i(stem) == v
+
+
+@lru_cache(maxsize=20000)
+def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
+    """Readings of ``w`` as stem + (plural) + (possessive) + (case) (+ ki), outermost stripped first."""
+    out: list[tuple[str, dict, bool, int]] = []
+    starts = [(w, {}, True, 0)]
+    if w.endswith("ki") and len(w) > 5 and w[-4:-2] in ("da", "de", "ta", "te"):
+        starts.append((w[:-2], {"ki": "1"}, True, 1))
+    for word, base_feats, _, base_depth in starts:
+        # case layer (optional)
+        case_opts = [(word, {}, True, 0, False)]
+        for stem, suffix, case, need in _strip(word, _CASE_SUFFIXES):
+            if len(stem) < 2 or not any(ch in VOWELS for ch in stem) or not _harmonises(stem, suffix):
+                continue
+            if need == "v" and stem[-1] not in VOWELS:
+                continue
+            if need == "c" and stem[-1] in VOWELS:
+                continue
+            if need == "p" and stem[-1] not in _H_I:
+                continue
+            lone = need == "c" and (len(suffix) == 1 or case in ("gen", "ins"))
+            # "-nIn" after a high vowel may follow a possessive ("değişiminin").
+            licensed = need == "p" or (case == "gen" and stem[-1] in _H_I)
+            case_opts.append((stem, {"case": case}, not lone, 1, need == "p", licensed))
+        for opt in case_opts:
+            stem1, f1, safe1, d1, needs_poss = opt[:5]
+            licensed = opt[5] if len(opt) > 5 else False
+            # possessive layer
+            poss_opts = [] if needs_poss else [(stem1, {}, True, 0)]
+            for stem, suffix, person, need in _strip(stem1, _POSS_SUFFIXES):
+                if len(stem) < 2 or not any(ch in VOWELS for ch in stem) or not _harmonises(stem, suffix):
+                    continue
+                if need == "v" and stem[-1] not in VOWELS:
+                    continue
+                if need == "c" and stem[-1] in VOWELS:
+                    continue
+                lone = need == "c" and len(suffix) == 1 and not licensed
+                poss_opts.append((stem, {"poss": person}, not lone, 1))
+            if needs_poss:
+                # the pronominal n may also follow a stem-final vowel we did not strip
+                poss_opts.append((stem1, {"poss": "3"}, True, 0))
+            for stem2, f2, safe2, d2 in poss_opts:
+                pl_opts = [(stem2, {}, 0)]
+                if stem2[-3:] in ("lar", "ler") and len(stem2) - 3 >= 2 and _harmonises(stem2[:-3], stem2[-3:]):
+                    pl_opts.append((stem2[:-3], {"number": "pl"}, 1))
+                for stem3, f3, d3 in pl_opts:
+                    depth = base_depth + d1 + d2 + d3
+                    if depth == 0:
+                        continue
+                    feats = {**base_feats, **f3, **f2, **f1}
+                    vowel_suffix = stem3 != w and w[len(stem3) : len(stem3) + 1] in VOWELS
+                    if vowel_suffix:
+                        feats["_vowel"] = True
+                    out.append((stem3, feats, safe1 and safe2, depth))
+    return tuple(out)
+
+
+def _alternation_variants(stem: str, vowel_suffix: bool) -> list[str]:
+    """k/ğ, p/b, ç/c, t/d, nk/ng: the dictionary form first when the change is certain."""
+    if not vowel_suffix or len(stem) < 2:
+        return [stem]
+    last = stem[-1]
+    syllables = sum(ch in VOWELS for ch in stem)
+    if last == "ğ":
+        alt = stem[:-1] + "k"
+        return [alt, stem] if syllables > 1 else [stem, alt]
+    if last == "g" and stem[-2] == "n":
+        return [stem, stem[:-1] + "k"]
+    if last in "bcd":
+        return [stem, stem[:-1] + {"b": "p", "c": "ç", "d": "t"}[last]]
+    return [stem]
+
+
+__all__ = ["TurkishAnalyser", "noun_parses", "realise", "verb_forms"]
