@@ -183,6 +183,10 @@ class PolishAnalyser(Analyser):
         alt = self._alternative(readings, best)
         if alt:
             feats["alt"] = alt
+        if form == "":
+            participle = next((r for r in readings if r[1] in ("ppas", "pact")), None)
+            if participle is not None:
+                feats["participle"] = participle[2]  # "zatrudnionych": adjective, or passive of "zatrudnić"
         return WordInfo(tuple(dict.fromkeys(lemmas)), pos, form, feats)
 
     def _readings(self, norm: str) -> list[tuple[int, str, str, list[str]]]:
@@ -252,7 +256,21 @@ class PolishAnalyser(Analyser):
         for i, tok in enumerate(out):
             if tok.form in (FIN, INF) and tok.lemma in _AUXILIARIES and self._infinitive_follows(out, i):
                 out[i] = _replace(tok, pos=VERB, form="", feats={**tok.feats, "aux": "yes"})
+                if tok.lemma in ("być", "zostać"):
+                    self._passive_participle(out, i)
         return out
+
+    @staticmethod
+    def _passive_participle(tokens: list[Token], i: int) -> None:
+        """After "zostanie"/"będzie" an adjective-like participle is the passive verb ("zostanie *zatrudnionych*")."""
+        for j in range(i + 1, min(i + 4, len(tokens))):
+            tok = tokens[j]
+            verb = tok.feats.get("participle")
+            if verb and tok.form == "":
+                tokens[j] = _replace(tok, form=PART_FORM, lemma=verb, lemmas=tok.lemmas | {verb})
+                return
+            if tok.form == PART_FORM:
+                return
 
     def _abbreviation(self, tok: Token) -> Token:
         """A word written with a dot may be an abbreviation Morfeusz knows only with it ("tys.", "proc.")."""
@@ -305,7 +323,8 @@ class PolishAnalyser(Analyser):
                 if tok.pos == PUNCT and tok.text in ",;:":
                     return False
                 continue
-            if tok.form == INF or (tokens[i].lemma in ("być", "zostać") and tok.form in (FIN, PART_FORM)):
+            if tok.form == INF or (tokens[i].lemma in ("być", "zostać")
+                                   and (tok.form in (FIN, PART_FORM) or "participle" in tok.feats)):
                 return True
             seen += 1
             if seen >= 3:
