@@ -151,7 +151,7 @@ class _MarkdownBuilder:
         if kr is not None and depth == 1 and kr.title is None:
             title_rows = []
             for row in rows:
-                if title_rows and self._is_field(row, KEY_RESULT_KEYS):
+                if title_rows and (self._is_field(row, KEY_RESULT_KEYS) or _misspelt(row, KEY_RESULT_KEYS)):
                     break
                 title_rows.append(row)
             kr.title = self._kr_title(start, title_rows, kr.fields)
@@ -238,12 +238,12 @@ class _MarkdownBuilder:
 
     def _misspelt_key(self, line0: int, key: str, allowed: tuple[str, ...]) -> None:
         """``onwer: Jan`` is a misspelt field, not prose: report it as YAML would (OKR001)."""
-        close = difflib.get_close_matches(key.lower(), list(allowed) + list(ALIASES), n=1, cutoff=0.8)
+        close = _misspelt(f"{key}: -", allowed)
         if not close:
             return
         col = self.lines[line0].find(key) + 1
-        self.problems.append(Problem("unknown-key", f"unknown field '{key}'; did you mean '{close[0]}'?",
-                                     Span(line0 + 1, col, line0 + 1, col + len(key)), close[0]))
+        self.problems.append(Problem("unknown-key", f"unknown field '{key}'; did you mean '{close}'?",
+                                     Span(line0 + 1, col, line0 + 1, col + len(key)), close))
 
     def _trailing_fields(self, title: Text, allowed: tuple[str, ...], into: dict[str, Field]) -> Text:
         """Strip a trailing ``(owner: Jan, due: 2026-03-31)`` from a title into fields."""
@@ -340,6 +340,15 @@ def _sub(text: Text, start: int, end: int) -> Text:
         return Text(part, text.span, None)
     span = text.span_of(start, start + len(part))
     return Text(part, span, (span.line, span.column))
+
+
+def _misspelt(row: str, allowed: tuple[str, ...]) -> str:
+    """The known key a ``key: value`` row's key is a likely typo of ("onwer" → "owner"), else ""."""
+    m = _FIELD_LINE.match(row.strip())
+    if not m:
+        return ""
+    close = difflib.get_close_matches(m.group("key").lower(), list(allowed) + list(ALIASES), n=1, cutoff=0.8)
+    return close[0] if close else ""
 
 
 def _without_comments(text: Text) -> Text:
