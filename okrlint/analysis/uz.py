@@ -40,32 +40,28 @@ from .types import ADJ, CONV, FIN, IMP, INF, NOUN, PART_FORM, VERB, VNOUN, X, To
 # are roots of their own ("osh" grow / "oshir" raise).
 _ROOTS = """
 qil et bo'l ol ber ko'r kel ket kir kirit chiq chiqar o't o'tkaz tur turg'iz yur bor qo'y qol qoldir
-tush tushir yet yetkaz erish ega ishla ishlat 
+tush tushir yet yetkaz erish ishla ishlat tashla ajrat ajral buyur sol sana o'yla bil bildir eshit
 osh oshir ko'tar ko'pay ko'paytir kamay kamaytir qisqar qisqartir pasay pasaytir kengay kengaytir
 o's o'stir ort orttir yuksal yuksaltir kuchay kuchaytir tezlash tezlashtir sekinlash sekinlashtir
-yaxshila  takomillash takomillashtir optimallash optimallashtir mustahkamla rivojlan rivojlantir
+yaxshila takomillash takomillashtir optimallash optimallashtir mustahkamla rivojlan rivojlantir
 kichray kichraytir arzonla arzonlashtir soddalashtir yengillashtir jadallashtir faollashtir faollash
-barqarorlashtir normallashtir standartlashtir avtomatlashtir raqamlashtir modernizatsiyala
-sol tikla  o'zgar o'zgartir almash almashtir yangila  ikkilantir
-aylan aylantir yut yutqaz ishon ishontir saqla  ushla to'pla  yig'  qozon top topshir
-qaytar qayt sot to'la to'lan foydalan qo'lla qo'llab-quvvatla quvvatla
-yarat tuz  qur  o'rnat sozla tayyorla uyushtir o'rgat o'rgan o'qit o'qi tekshir o'lcha
+barqarorlashtir normallashtir standartlashtir avtomatlashtir raqamlashtir modernizatsiyala ikkilantir
+tikla o'zgar o'zgartir almash almashtir yangila uzaytir chegarala
+aylan aylantir yut yutqaz ishon ishontir saqla ushla to'pla yig' qozon top topshir jamla
+qaytar qayt sot to'la foydalan qo'lla qo'llab-quvvatla quvvatla maqta
+yarat tuz qur o'rnat sozla tayyorla uyushtir o'rgat o'rgan o'qit o'qi tekshir o'lcha
 hisobla rejala rejalashtir tasdiqla imzola yubor jo'nat tarqat joyla joylashtir yoz chiz chop
 o'chir tuzat ta'mirla tozala sina yolla moslash moslashtir bahola so'ra ayt tushuntir tushun chaqir
 uchrash suhbatlash tanish tanishtir tani kut kuzat boshqar ta'minla belgila aniqla izla qidir
-ko'rsat yop och ula  birlash birlashtir ko'chir tugat tuga yakunla tamomla bajar boshla 
-to'xtat kes qabul bo'shat davola emla parvarishla bitir o'zlashtir yotqiz asfaltla yorit
+ko'rsat yop och ula birlash birlashtir ko'chir tugat tuga yakunla tamomla bajar boshla
+to'xtat kes bo'shat davola emla parvarishla bitir o'zlashtir yotqiz asfaltla yorit
 obodonlashtir ko'kalamzorlashtir tashi yukla taqsimla undir teja sarfla moliyala qopla ek o'g'itla sug'or
-zaxirala shifrla targ'ibla xabarla intil urin tirish ko'zla mo'ljalla qatnash ishtirok eshit
-maqta kengaytir tarjima tahlilla   sana o'yla o'ylab bil bildir ko'rib
-  ishontir jamla  hal tasnifla ro'yxatla kirgiz tugal tugalla 
- tarbiyala shakllan shakllantir  kafolatla bog'la  xizmatla
-tashla ajrat ajral qisqa buyur sug'urtala litsenziyala sertifikatla audit ijarala kreditla
-ta'qiqla taqiqla cheklash chekla kamsit qo'shil qo'sh sayla ovoz ishga
+zaxirala shifrla xabarla intil urin tirish ko'zla mo'ljalla qatnash
+tasnifla ro'yxatla kirgiz tugalla tarbiyala shakllan shakllantir kafolatla bog'la
+sug'urtala litsenziyala sertifikatla ijarala kreditla taqiqla chekla qo'shil qo'sh sayla
+hujjatla hujjatlashtir loyihala dasturla testla postla integratsiyala
 """
-ROOTS: frozenset[str] = frozenset(w for w in _ROOTS.split() if w not in {"ega", "sotib", "o'ylab", "ko'rib",
-                                                                         "hal", "audit", "ishga", "qisqa",
-                                                                         "ishtirok", "tarjima", "cheklash"})
+ROOTS: frozenset[str] = frozenset(_ROOTS.split())
 
 # Stems that are also everyday nouns or adjectives: their bare form is not an
 # imperative ("yoz" summer, "tur" type, "bor" there is, "top" in "top 5" …).
@@ -147,7 +143,7 @@ class UzbekAnalyser(Analyser):
         if nz.has_cyrillic(text):
             text = nz.uz_cyrillic_to_latin(text)
         text = nz.fold_apostrophes(text)
-        text = text.lower().translate(_NEW_LATIN)
+        text = text.lower().translate(_NEW_LATIN).replace("''", "'")
         # "g'" typed as "gʻ" or "g`" is folded above; a "g" before "ʼ" is the same letter.
         return text
 
@@ -243,14 +239,21 @@ class UzbekAnalyser(Analyser):
     @staticmethod
     def _finish(lemmas: list[str], inf: tuple[str, str, dict[str, str]], feats: dict[str, str]) -> WordInfo:
         form, pos, extra = inf
+        if extra.get("polarity") == "neg":
+            # A negated verb is not its positive ("oshmasligi" = not exceed ≠ "oshish" = grow).
+            lemmas = [lemma + "ma" for lemma in lemmas]
         return WordInfo(tuple(dict.fromkeys(lemmas)), pos, form, {**feats, **extra})
 
     def _inflection(self, stem: str, rest: str) -> tuple[str, str, dict[str, str]] | None:
         """(form, pos, feats) of an inflection ``rest`` after ``stem``, or None."""
         v = _is_vowel_final(stem)
         if rest.startswith("ma") and len(rest) > 2:
-            if rest == "maslik" or (rest.startswith("maslik") and _noun_tail(rest[6:], "k") is not None):
-                return VNOUN, NOUN, {"polarity": "neg"}
+            if rest in ("maslik", "may", "masdan", "masdan", "masa"):
+                form = VNOUN if rest == "maslik" else CONV
+                return form, NOUN if form == VNOUN else VERB, {"polarity": "neg"}
+            for neg_noun in ("maslik", "maslig"):
+                if rest.startswith(neg_noun) and len(rest) > 6 and _noun_tail(rest[6:], "k") is not None:
+                    return VNOUN, NOUN, {"polarity": "neg", **_noun_tail(rest[6:], "k")}
             neg = self._inflection(stem + "ma", rest[2:])
             if neg is not None:
                 return neg[0], neg[1], {**neg[2], "polarity": "neg"}
@@ -300,18 +303,13 @@ class UzbekAnalyser(Analyser):
                 or rest in ("ibdi",) or (rest.startswith("sa") and rest[2:] in ("", "m", "ng", "k", "ngiz", "lar")):
             return CONV, VERB, {}
         # Participles.
-        for part in ("gan", "kan", "qan", ("ydigan" if v else "adigan"), ("yotgan" if v else "ayotgan"),
-                     ("r" if v else "ar")):
+        for part in ("gan", "kan", "qan", ("ydigan" if v else "adigan"), ("yotgan" if v else "ayotgan")):
             if part == "kan" and not stem.endswith("k"):
                 continue
             if part == "qan" and not stem.endswith("q"):
                 continue
             if rest.startswith(part):
                 t = rest[len(part):]
-                if part in ("r", "ar"):
-                    if t == "":
-                        return PART_FORM, VERB, {}
-                    continue
                 if t.startswith("lik"):
                     return "", NOUN, {}
                 if t in ("man", "san", "miz", "siz"):
@@ -358,8 +356,10 @@ class UzbekAnalyser(Analyser):
                 out[a] = _retoken(ta, lemma="bitta", lemmas=frozenset({"bitta"}), feats={"num": "card"})
             if ta.form == CONV and tb.form and tb.form != CONV and out[a].end <= tb.start \
                     and not _punct_between(out, a, b):
-                if tb.lemma == "ko'r":
-                    out[b] = _retoken(tb, feats={**tb.feats, "aux": "attempt"})
+                if tb.lemma == "ko'r" and not self._lexicalised(ta, tb):
+                    # "-ib ko'rmoq" = attempt: the auxiliary hedges, the converb is the verb.
+                    out[a] = _retoken(ta, form=tb.form, feats={**tb.feats, "aux_head": "yes"})
+                    out[b] = _retoken(tb, form="", feats={**tb.feats, "aux": "attempt"})
                 elif tb.lemma in _AUX and not self._lexicalised(ta, tb):
                     # "tayyorlab berish": the converb is the verb, the auxiliary only its aspect.
                     out[a] = _retoken(ta, form=tb.form, feats={**tb.feats, "aux_head": "yes"})
