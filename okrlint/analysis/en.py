@@ -325,6 +325,9 @@ class EnglishAnalyser(Analyser):
                 seen_verb = True
         out = []
         for i, tok in enumerate(tokens):
+            if tok.lemma == "raise" and self._money_follows(tokens, i):
+                # "raise $250k", "raised 2 million dollars": fundraising, not a change of a metric
+                tok = dataclasses.replace(tok, norm="fundraise", lemma="fundraise", lemmas=frozenset({"fundraise"}))
             if i in forms:
                 pos, form = forms[i]
                 if not form and tok.norm in _ING_NOUNS:
@@ -355,6 +358,18 @@ class EnglishAnalyser(Analyser):
         if not seen_verb and gap_punct and any(tokens[j].form == CONV for j in words[:k]):
             return "start"  # "By optimising X, cut Y"
         return ""
+
+    def _money_follows(self, tokens: list[Token], i: int) -> bool:
+        """An amount of money right after the word ("$250k", "2 million dollars", "€40 000")."""
+        currency = self.lexicon.words("numbers.currency")
+        nxt = tokens[i + 1 : i + 5]
+        if nxt and nxt[0].text in "$€£₽₺¥₸₴":
+            return True
+        if not nxt or nxt[0].pos != NUM:
+            return False
+        rest = [t for t in nxt[1:] if t.is_word][:2]
+        return any(t.text in "$€£₽₺¥₸₴" for t in nxt[1:2]) or any(
+            t.norm in currency or t.lemma in currency for t in rest)
 
     @staticmethod
     def _object_follows(nxt: Token | None) -> bool:
