@@ -498,22 +498,11 @@ class TurkishAnalyser(Analyser):
                      dict(info.feats))
 
     # -- pipeline steps ----------------------------------------------------------------
-    def find_predicate(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[tuple[int, ...], int | None]:
-        units = self._verb_units(tokens, matches)
-        # A multiword verb whose verb is a converb ("optimize ederek") is never the head.
-        units = [u for u in units if tokens[u[-1]].form != CONV]
-        if not units:
-            return (), None
-        hedges = {i for m in matches if m.concept == "hedging" for i in m.tokens}
-        order = list(reversed(units))
-        chain = [order[0]]
-        for unit in order[1:]:
-            if not (set(chain[-1]) & hedges):
-                break
-            chain.append(unit)
-        predicate = tuple(i for unit in chain for i in unit)
-        head = next((unit[0] for unit in chain if not (set(unit) & hedges)), None)
-        return predicate, head
+    def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
+        # A multiword verb whose verb is a converb ("optimize ederek", "yayına alarak")
+        # is a means, never the head.
+        units = super()._verb_units(tokens, matches)
+        return [u for u in units if tokens[u[-1]].form != CONV]
 
     def _number_kind(self, tokens, i, suffix, value, word=False):
         kind = super()._number_kind(tokens, i, suffix, value, word)
