@@ -67,6 +67,8 @@ _TENSE = {"past": "past", "pres": "pres", "futr": "fut"}
 # Proper-name guesses for unknown words ("драйвить" → a name "Драйвитя") are rarely right in OKRs.
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _TIE = 1e-6
+# Equal scores: a noun or numeral, then an adjective or short participle, then the rest.
+_TIE_ORDER = {"NOUN": 0, "NUMR": 0, "ADJF": 1, "PRTS": 1, "ADJS": 2}
 
 # Endings of verbal nouns whose verb can be derived by rule; zero-suffix ones
 # ("запуск", "рост") come from the lexicon's ``morphology.verbal_nouns``.
@@ -104,6 +106,10 @@ class RussianAnalyser(Analyser):
         self._adjectives = frozenset(str(w).replace("ё", "е") for w in morph.get("adjectival_participles", []) or [])
         self._auxiliaries = frozenset(str(w).replace("ё", "е") for w in morph.get("auxiliaries", []) or [])
         self._infinitives: dict[str, bool] = {}
+        # Lemmas of the lexicon's own entry words, precomputed (see lemma_table_text):
+        # pymorphy3 would spend most of the load time lemmatising them again.
+        self._entry_lemmas = _read_lemma_table(str(lexicon.get("entry_lemmas", "") or ""))
+        self.computed_entry_lemmas: dict[str, str] = {}
         # Compiling the lexicon needs only each entry word's best lemma: skip the
         # verbal-noun derivation then, and analyse text words in full later.
         self._compiling = True
@@ -116,16 +122,21 @@ class RussianAnalyser(Analyser):
         return super().normalise_word(surface).replace("ё", "е").replace("\u0301", "")
 
     def analyse_word(self, norm: str) -> WordInfo:
+        if self._compiling and norm in self._entry_lemmas:
+            return WordInfo((self._entry_lemmas[norm],))
         parses = _morph().parse(norm)
         if not parses:
             return WordInfo((norm,))
         ranked = self._rank(norm, parses)
         best_lemma, best_pos, best = ranked[0]
         if self._compiling:
+            self.computed_entry_lemmas[norm] = best_lemma
             return WordInfo((best_lemma,), _POS.get(best_pos, (X, ""))[0])
         if best_pos in ("LATN", "UNKN", "NUMB", "ROMN", "PNCT"):
             return WordInfo((norm,), PROPN if best_pos == "LATN" else X)
         pos, form = _POS.get(best_pos, (X, ""))
+        if best_pos == "VERB" and best.tag.mood == "impr":
+            form = IMP
         verbal = form != ""
         # A noun's rival lemma that is a verb's infinitive ("статей": стать) must not
         # match verb entries; a verb keeps its rivals ("стали": сталь).
@@ -166,8 +177,8 @@ class RussianAnalyser(Analyser):
             # noun lemma that is not itself a verb ("статей" → статья, not стать).
             return (
                 -round(scores[key] / _TIE) * _TIE,
-                0 if pos in ("NOUN", "ADJF", "PRTS", "NUMR") else 1,
-                1 if pos == "NOUN" and (lemma == norm or _infinitive_shaped(lemma)) else 0,
+                1 if pos == "NOUN" and _infinitive_shaped(lemma) else 0,
+                _TIE_ORDER.get(pos, 3),
             )
 
         keys = sorted(scores, key=preference)
@@ -254,6 +265,45 @@ class RussianAnalyser(Analyser):
             return tok.form in (FIN, INF, IMP) or (tok.form == PART_FORM and "short" in tok.feats)
 
         return [u for u in units if predicative(u)] + [u for u in units if not predicative(u)]
+
+
+def _read_lemma_table(text: str) -> dict[str, str]:
+    """``word`` (its own lemma) or ``word=lemma`` items, separated by whitespace."""
+    table: dict[str, str] = {}
+    for item in text.split():
+        word, _, lemma = item.partition("=")
+        table[word] = lemma or word
+    return table
+
+
+def lemma_table_text(lexicon: Any, width: int = 100) -> str:
+    """The ``entry_lemmas`` block for ``lexicon``, computed with pymorphy3.
+
+    Run ``python -m okrlint.analysis.ru`` after editing the lexicon's entries and
+    paste the output over the ``entry_lemmas`` block of lexicons/ru.yaml; a test
+    checks that the two agree. A word missing from the table is only slower to load.
+    """
+    from .lexicon import Lexicon
+
+    data = {k: v for k, v in lexicon.data.items() if k != "entry_lemmas"}
+    analyser = RussianAnalyser(Lexicon(lexicon.language, data))
+    items = [w if lemma == w else f"{w}={lemma}" for w, lemma in sorted(analyser.computed_entry_lemmas.items())]
+    lines, line = [], ""
+    for item in items:
+        if line and len(line) + 1 + len(item) > width:
+            lines.append(line)
+            line = item
+        else:
+            line = f"{line} {item}" if line else item
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance tool
+    from .lexicon import load_lexicon
+
+    print(lemma_table_text(load_lexicon("ru")))
 
 
 def _verb_candidates(noun: str) -> Iterable[str]:

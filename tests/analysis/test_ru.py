@@ -1,0 +1,234 @@
+"""Russian analyser: pymorphy3 readings mapped to lemma / part of speech / verb form, and whole sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrlint.analysis import Analyzer
+from okrlint.analysis.lexicon import load_lexicon
+from okrlint.analysis.ru import lemma_table_text
+from okrlint.analysis.types import (
+    ADJ, ADP, CONV, DATE, FIN, IMP, INF, MONEY, MULTIPLIER, NAME, NOUN, NUMBER, PART_FORM, PERCENT, PRON,
+    QUARTER, RANK, VERB, VNOUN, YEAR,
+)
+
+
+@pytest.fixture(scope="module")
+def ru():
+    return Analyzer().analyser("ru")
+
+
+def word(ru, text: str):
+    toks = [t for t in ru.analyse(text).tokens if t.is_word]
+    assert len(toks) == 1, toks
+    return toks[0]
+
+
+# surface → (lemma, pos, form, features that must be present); pos None = not checked
+WORDS = [
+    ("увеличить", "увеличить", VERB, INF, {"aspect": "perf"}),
+    ("увеличивать", "увеличивать", VERB, INF, {"aspect": "impf"}),
+    ("Увеличьте", "увеличить", VERB, IMP, {"mood": "imp", "number": "pl"}),
+    ("снизь", "снизить", VERB, IMP, {"mood": "imp", "number": "sg"}),
+    ("сократим", "сократить", VERB, FIN, {"person": "1", "number": "pl", "tense": "fut"}),
+    ("Запустили", "запустить", VERB, FIN, {"number": "pl", "tense": "past"}),
+    ("работаем", "работать", VERB, FIN, {"person": "1", "tense": "pres"}),
+    ("попробуем", "попробовать", VERB, FIN, {"person": "1"}),
+    ("постараемся", "постараться", VERB, FIN, {"person": "1"}),
+    ("пытались", "пытаться", VERB, FIN, {"tense": "past"}),
+    ("опубликованных", "опубликовать", VERB, PART_FORM, {"number": "pl", "voice": "pass"}),
+    ("привлекающую", "привлекать", VERB, PART_FORM, {"case": "acc"}),
+    ("запущен", "запустить", VERB, PART_FORM, {"short": "yes"}),
+    ("оптимизируя", "оптимизировать", VERB, CONV, {}),
+    # verbal nouns carry their verbs as extra lemmas
+    ("Внедрение", "внедрение", NOUN, VNOUN, {"case": "nom"}),
+    ("снижение", "снижение", NOUN, VNOUN, {}),
+    ("Проведение", "проведение", NOUN, VNOUN, {}),
+    ("автоматизация", "автоматизация", NOUN, VNOUN, {}),
+    ("Запуск", "запуск", NOUN, VNOUN, {}),
+    ("рост", "рост", NOUN, VNOUN, {}),
+    ("Подготовка", "подготовка", NOUN, VNOUN, {}),
+    # nouns that are not actions
+    ("приложение", "приложение", NOUN, "", {}),
+    ("здравоохранение", "здравоохранение", NOUN, "", {}),
+    ("станция", "станция", NOUN, "", {}),
+    ("продажи", "продажа", NOUN, "", {}),
+    ("конверсию", "конверсия", NOUN, "", {"case": "acc"}),
+    # ties: the noun that is not a verb, the adjective over a lexicalised participle
+    ("статей", "статья", NOUN, "", {"case": "gen", "number": "pl"}),
+    ("текущий", "текущий", ADJ, "", {}),
+    ("действующих", "действующий", ADJ, "", {}),
+    ("данные", "данные", NOUN, "", {}),
+    # unknown verbs shaped as infinitives
+    ("драйвить", "драйвить", VERB, INF, {}),
+    ("левереджить", "левереджить", VERB, INF, {}),
+    # numbers in every case, ё folded
+    ("пяти", "пять", None, "", {"numtype": "card"}),
+    ("двадцати", "двадцать", None, "", {"numtype": "card"}),
+    ("трёх", "три", None, "", {"numtype": "card"}),
+    ("тысяч", "тысяча", NOUN, "", {"case": "gen"}),
+    ("удовлетворённость", "удовлетворенность", NOUN, "", {}),
+    ("с", "с", ADP, "", {}),
+    ("мы", "мы", PRON, "", {}),
+]
+
+
+@pytest.mark.parametrize("surface,lemma,pos,form,feats", WORDS, ids=[w[0] for w in WORDS])
+def test_word(ru, surface, lemma, pos, form, feats):
+    tok = word(ru, surface)
+    assert tok.lemma == lemma
+    if pos is not None:
+        assert tok.pos == pos
+    assert tok.form == form
+    for key, value in feats.items():
+        assert tok.feats.get(key) == value, (key, tok.feats)
+
+
+@pytest.mark.parametrize("noun,verb", [
+    ("снижение", "снизить"), ("снижение", "снижать"), ("сокращение", "сократить"), ("повышение", "повысить"),
+    ("внедрение", "внедрить"), ("создание", "создать"), ("развитие", "развить"), ("миграция", "мигрировать"),
+    ("публикация", "публиковать"), ("привлечение", "привлечь"), ("проведение", "провести"),
+    ("запуск", "запустить"), ("рост", "расти"),
+])
+def test_verbal_noun_carries_its_verb(ru, noun, verb):
+    assert verb in word(ru, noun).lemmas
+
+
+def test_noun_lemma_does_not_match_verb_entries(ru):
+    """"статей" has a rival lemma "стать" (a noun); it must not read as the verb "стать"."""
+    an = ru.analyse("Написать 10 статей")
+    assert not an.has("state_verbs")
+
+
+def analyse(ru, text):
+    return ru.analyse(text)
+
+
+def head_text(an):
+    return an.head_token.text if an.head_token is not None else None
+
+
+@pytest.mark.parametrize("text,head", [
+    ("Сократить время ожидания с 40 до 15 минут", "Сократить"),
+    ("Мы запустим чат-бот для записи к врачу", "запустим"),
+    ("Попробуем провести 5 семинаров", "провести"),
+    ("Будем стараться достичь 10 000 подписчиков", "достичь"),
+    ("Планируем открыть два новых склада", "открыть"),
+    ("Проведение трёх субботников в парке", "Проведение"),
+    ("Время обработки заявок сократить до двух дней", "сократить"),
+    ("Работаем над снижением очередей", "Работаем"),
+    ("Опубликованных новостей: 0 → 12", "Опубликованных"),
+    ("Оптимизируя маршруты, сократить пробег на 10%", "сократить"),
+])
+def test_head(ru, text, head):
+    assert head_text(analyse(ru, text)) == head
+
+
+def test_hedge_chain(ru):
+    an = analyse(ru, "Постараемся улучшить отзывы о доставке")
+    assert [an.tokens[i].text for i in an.predicate] == ["Постараемся", "улучшить"]
+    assert an.has("hedging") and an.match_at(an.head, "weak_verbs") is not None
+
+
+def test_dependent_verbal_noun_is_not_a_verb(ru):
+    """"качество *обслуживания*": a verbal noun governed by a noun names no action."""
+    an = analyse(ru, "Качество обслуживания пациентов")
+    assert not an.has_verb_form
+    assert analyse(ru, "Рост выручки в Казахстане").has_verb_form
+
+
+def kinds(an):
+    return [(q.kind, q.value) for q in an.quantities]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Привлечь пять новых клиентов", [(NUMBER, 5)]),
+    ("Обучить двадцать двух фельдшеров", [(NUMBER, 20)]),
+    ("Увеличить выручку на 15 %", [(PERCENT, 15)]),
+    ("Снизить расходы на двадцать процентов", [(PERCENT, 20)]),
+    ("Собрать 1,2 млн ₽ пожертвований", [(MONEY, 1_200_000)]),
+    ("Продать 5 000 абонементов", [(NUMBER, 5000)]),
+    ("Продать 5\u00a0000 абонементов", [(NUMBER, 5000)]),
+    ("Сократить очередь вдвое", [(MULTIPLIER, None)]),
+    ("Сократить очередь в 2 раза", [(MULTIPLIER, None)]),
+    ("Уменьшить брак в три раза", [(MULTIPLIER, None)]),
+    ("Удвоить число волонтёров", [(MULTIPLIER, None)]),
+    ("Войти в топ-3 вузов региона", [(RANK, 3)]),
+    ("Стать №1 в регионе", [(RANK, 1)]),
+    ("Занять 1-е место в рейтинге", [(RANK, 1)]),
+    ("Занять второе место в рейтинге", [(RANK, None)]),
+    ("Запустить сайт до 1 июля", [(DATE, None)]),
+    ("Открыть филиал в 2026 году", [(YEAR, 2026)]),
+    ("Открыть филиал в Q3", [(QUARTER, None)]),
+    ("Перейти на 1С и ISO 9001", [(NAME, 1), (NAME, 9001)]),
+    ("Внедрить B2B-портал", []),
+    ("Обучить всех медсестёр", []),
+])
+def test_quantities(ru, text, expected):
+    got = [(k, v) for k, v in kinds(analyse(ru, text))]
+    assert [k for k, _ in got] == [k for k, _ in expected]
+    for (_, v), (_, want) in zip(got, expected):
+        if want is not None:
+            assert v == pytest.approx(want)
+
+
+@pytest.mark.parametrize("text,baseline,target", [
+    ("Снизить долю брака с 4% до 1,5%", 4, 1.5),
+    ("Сократить время ответа со 120 до 30 секунд", 120, 30),
+    ("Увеличить средний чек от 2 500 до 3 000 ₽", 2500, 3000),
+    ("Сократить ожидание с пятнадцати до пяти минут", 15, 5),
+    ("Число доноров: 400 → 600", 400, 600),
+    ("Поднять явку до 70% (сейчас 52%)", 52, None),
+    ("Поднять явку до 70% (текущий: 52%)", 52, None),
+])
+def test_baseline_target(ru, text, baseline, target):
+    changes = analyse(ru, text).changes
+    assert changes, text
+    assert changes[0].baseline == pytest.approx(baseline)
+    if target is not None:
+        assert changes[0].target == pytest.approx(target)
+
+
+@pytest.mark.parametrize("text", ["Снизить долю брака до 1,5%", "Увеличить трафик на 40%", "Привлечь 300 клиентов"])
+def test_no_baseline(ru, text):
+    assert not analyse(ru, text).changes
+
+
+def test_relative(ru):
+    an = analyse(ru, "Увеличить трафик на 40%")
+    assert an.relative == frozenset({0})
+
+
+@pytest.mark.parametrize("text,concept", [
+    ("Попытаемся увеличить продажи", "hedging"),
+    ("Стремимся стать лидером", "hedging"),
+    ("Работать над качеством", "weak_verbs"),
+    ("Перейти на новую CRM", "binary_verbs"),
+    ("Добиться снижения расходов", "change_verbs"),
+    ("Довести долю до 40%", "reach_verbs"),
+    ("Раскрыть синергию отделов", "jargon"),
+    ("Синергетический эффект", "jargon"),
+])
+def test_concepts(ru, text, concept):
+    assert analyse(ru, text).has(concept)
+
+
+def test_reach_is_not_change(ru):
+    an = analyse(ru, "Довести долю онлайн-заказов до 40%")
+    assert an.has("reach_verbs") and not an.has("change_verbs")
+
+
+def test_entry_lemma_table_is_current():
+    """The generated ``entry_lemmas`` block of lexicons/ru.yaml matches what pymorphy3 gives now."""
+    lexicon = load_lexicon("ru")
+    assert lemma_table_text(lexicon).split() == str(lexicon.get("entry_lemmas", "")).split(), (
+        "regenerate with: python -m okrlint.analysis.ru"
+    )
+
+
+def test_one_morph_analyzer_per_process(ru):
+    from okrlint.analysis import ru as module
+
+    first = module._morph()
+    Analyzer().analyser("ru")
+    assert module._morph() is first
