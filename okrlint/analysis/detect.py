@@ -43,6 +43,7 @@ W_WORD = 1.5  # a common content word
 W_SUFFIX = 1.0  # a characteristic ending
 W_FOREIGN = 3.0  # a letter the language does not write (penalty)
 W_RARE = 1.0  # a letter the language writes only in loanwords (penalty)
+# (a profile's ``foreign`` letters count like letters outside its alphabet: ы щ for Uzbek Cyrillic)
 W_UZ_CYR = 4.0  # ў қ ғ ҳ in Cyrillic text: only Uzbek writes them
 W_OTHER = 1.5  # a function word of a language okrlint does not read (penalty)
 FOREIGN_SHARE = 0.04  # this share of foreign letters (at least 2) rules a language out
@@ -68,6 +69,7 @@ class Profile:
     letters: frozenset[str]
     alphabet: frozenset[str]
     rare: frozenset[str]
+    foreign: frozenset[str]
     ngrams: tuple[str, ...]
     stopwords: frozenset[str]
     words: frozenset[str]
@@ -121,6 +123,7 @@ def _profile(language: str, det: Mapping[str, Any]) -> Profile:
         letters=_chars(letters),
         alphabet=_chars(str(det.get("alphabet", "") or "")) | _chars(letters),
         rare=frozenset(str(det.get("rare", "") or "").lower()),
+        foreign=_chars(str(det.get("foreign", "") or "")),
         ngrams=tuple(nz.fold_apostrophes(str(s)).lower() for s in det.get("ngrams", []) or []),
         stopwords=_word_set(det.get("stopwords"), language),
         words=_word_set(det.get("words"), language),
@@ -172,7 +175,8 @@ def _score(text: str, prof: Profile, cyrillic: bool) -> float | None:
             score += W_LETTER
         elif low in prof.rare or ch in prof.rare:
             score -= W_RARE
-        elif low not in basic and low not in prof.alphabet and not (cyrillic and low in nz.UZ_CYRILLIC_LETTERS):
+        elif low in prof.foreign or (
+                low not in basic and low not in prof.alphabet and not (translit and low in nz.UZ_CYRILLIC_LETTERS)):
             score -= W_FOREIGN
             foreign += 1
     if foreign >= max(2, FOREIGN_SHARE * len(raw_letters)):
