@@ -25,13 +25,14 @@ Unknown words ending in an unambiguous verbal ending (-mAk, -(y)AcAğIz, -(I)yor
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from . import normalize as nz
 from .base import Analyser, WordInfo, _next_word
 from .lexicon import Lexicon
 from .types import (
-    ADJ, CONJ, CONV, FIN, IMP, INF, NOUN, NUM, PART_FORM, PRON, VERB, VNOUN, YEAR, Match, Quantity, Token,
+    ADJ, CONV, FIN, IMP, INF, NOUN, NUM, PART_FORM, VERB, VNOUN, YEAR, Analysis, Match, Token,
 )
 
 VOWELS = frozenset("aeıioöuü")
@@ -78,6 +79,9 @@ yaşamak yaşatmak yitirmek elde ermek sağlanmak bulundurmak ilan çağırmak d
 karşılaştırmak kıyaslamak ölçümlemek puanlamak oylamak seçilmek atanmak kaynaklamak fiyatlandırmak
 ağırlaştırmak hafifletmek yumuşatmak sertleştirmek sıkılaştırmak gevşetmek serbestleştirmek
 """.split()
+
+# Verbs that only carry a verbal noun before them ("buluşma yapmak").
+LIGHT_VERBS = frozenset({"yapmak", "gerçekleştirmek"})
 
 # Verbs whose final t becomes d before a vowel (et → ediyoruz, git → gidecek).
 ALTERNATING_ROOTS = frozenset({"et", "git"})
@@ -357,7 +361,13 @@ class TurkishAnalyser(Analyser):
 
     # -- words ----------------------------------------------------------------------
     def normalise_word(self, surface: str) -> str:
-        norm = nz.casefold(nz.fold_apostrophes(nz.nfc(surface)), "tr")
+        surface = nz.fold_apostrophes(nz.nfc(surface))
+        head = surface.split("'")[0]
+        if head.isascii() and head.isupper() and len(head) <= 5:
+            # A short all-capital Latin word is an acronym, mostly a foreign one
+            # ("ISO", "IT", "KPI"): its I is the Latin i, not the Turkish ı.
+            surface = head.lower() + nz.casefold(surface[len(head):], "tr")
+        norm = nz.casefold(surface, "tr")
         return norm.translate(_CIRCUMFLEX)
 
     def analyse_word(self, norm: str) -> WordInfo:
@@ -483,6 +493,14 @@ class TurkishAnalyser(Analyser):
             if tok.form == IMP and next_word is not None and next_word.lemma not in ("ve", "veya"):
                 out[i] = self._as_noun(tok)
                 continue
+            # "X-mA yapmak / gerçekleştirmek" is a light-verb construction: the verbal
+            # noun carries the meaning ("buluşma yapmak" = buluşmak).
+            if tok.lemma in LIGHT_VERBS and i > 0 and self._light_object(out[i - 1]):
+                noun = out[i - 1]
+                lemmas = frozenset({noun.lemma}) | (tok.lemmas - {tok.lemma})
+                out[i] = Token(tok.text, tok.start, tok.end, tok.norm, noun.lemma, lemmas, tok.pos, tok.form,
+                               {**tok.feats, "light": tok.lemma})
+                continue
             # A bare verbal noun or participle before a possessed noun is the first
             # half of a compound ("deneme sürümü" trial version, "ödeme sayfası",
             # "çalışan bağlılığı"), not an action.
@@ -492,12 +510,30 @@ class TurkishAnalyser(Analyser):
                 out[i] = self._as_noun(tok)
         return out
 
+    @staticmethod
+    def _light_object(tok: Token) -> bool:
+        return tok.form == VNOUN and tok.pos == NOUN and "case" not in tok.feats and "voice" not in tok.feats \
+            and tok.lemma.endswith(("mak", "mek")) and tok.lemma not in ("çalışmak", "denemek")
+
     def _as_noun(self, tok: Token) -> Token:
         info = self._noun(tok.norm)
         return Token(tok.text, tok.start, tok.end, tok.norm, info.lemmas[0], frozenset(info.lemmas), NOUN, "",
                      dict(info.feats))
 
     # -- pipeline steps ----------------------------------------------------------------
+    def analyse(self, text: str) -> Analysis:
+        an = super().analyse(text)
+        light = {i for i, t in enumerate(an.tokens) if "light" in t.feats}
+        if not light:
+            return an
+        # The light verb of "buluşma yapmak" is not the weak "yapmak" on its own.
+        matches = tuple(m for m in an.matches
+                        if not (len(m.tokens) == 1 and m.tokens[0] in light
+                                and m.entry == an.tokens[m.tokens[0]].feats["light"]))
+        predicate, head = self.find_predicate(an.tokens, matches)
+        return replace(an, matches=matches, predicate=predicate, head=head)
+
+
     def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
         # A multiword verb whose verb is a converb ("optimize ederek", "yayına alarak")
         # is a means, never the head.
