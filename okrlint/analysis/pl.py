@@ -119,9 +119,11 @@ _RARE = frozenset({"daw.", "przest.", "gwar.", "rzad.", "książk.", "daw._dziś
 # their verb reading is taken only when nothing else fits.
 _RARE_VERBS = frozenset({
     "jednać", "topić", "udziać", "nadziać", "opiec", "miesić", "sadowić", "sklepać", "śmiecić",
-    "rozmówić", "nizać", "niżyć", "piąć", "dostawić", "kosić", "sowić", "stawić",
+    "rozmówić", "nizać", "niżyć", "piąć", "dostawić", "kosić", "sowić", "stawić", "dziać",
 })
 
+_WITHIN = frozenset({"ciąg", "przeciąg"})
+_LONG_PERIODS = frozenset({"tydzień", "miesiąc", "kwartał", "półrocze", "rok"})
 _DAY_MONTH = re.compile(r"^(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])$")
 
 _PERSON = {"pri": "1", "sec": "2", "ter": "3"}
@@ -228,6 +230,10 @@ class PolishAnalyser(Analyser):
         # Polish writes decimals with a comma ("4,6"), so a dotted day.month ("do 31.03") is a date.
         if not word and _DAY_MONTH.match(tokens[i].norm):
             return DATE
+        # "w ciągu 6 miesięcy" is a deadline; "w ciągu 4 godzin" stays a measured time.
+        if i >= 1 and i + 1 < len(tokens) and tokens[i - 1].lemma in _WITHIN \
+                and tokens[i + 1].lemmas & _LONG_PERIODS:
+            return DATE
         return super()._number_kind(tokens, i, suffix, value, word)
 
     # -- context ------------------------------------------------------------
@@ -248,6 +254,9 @@ class PolishAnalyser(Analyser):
                 # A finite verb homograph of a noun inside the text is the noun: "liczba *dostaw*",
                 # "w *powiecie*", "mamy *nadzieję*"; "*Top* 3" is no imperative either.
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
+            elif tag in ("fin", "praet") and tok.feats.get("alt", "").startswith("subst") \
+                    and tok.lemma not in _AUXILIARIES and self._verb_follows(out, i):
+                out[i] = _as_noun(tok, keep_verb_lemma=False)  # a subject noun before the verb
             elif tag == "inf" and tok.feats.get("alt") and i > 0 and out[i - 1].pos in (ADP, NUM):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "20 *przejść* dla pieszych"
             if tok.is_word and len(tok.norm) <= 6 and i + 1 < len(out) and out[i + 1].text == "." \
@@ -312,6 +321,16 @@ class PolishAnalyser(Analyser):
             while k >= 0 and tokens[k].norm == "się":
                 k -= 1
             return k < 0 or tokens[k].form in (INF, FIN, IMP) or tokens[k].feats.get("aux") == "yes"
+        return False
+
+    @staticmethod
+    def _verb_follows(tokens: list[Token], i: int) -> bool:
+        """An unambiguous finite verb or infinitive later in the same clause."""
+        for tok in tokens[i + 1 :]:
+            if tok.pos == PUNCT and tok.text in ",;:":
+                return False
+            if tok.form in (FIN, INF, IMP) and not tok.feats.get("alt"):
+                return True
         return False
 
     @staticmethod

@@ -151,3 +151,14 @@ def test_concepts(pl):
     assert pl.analyse("Przeprowadzić próbę ewakuacji").has("hedging") is False
     assert pl.analyse("Zwiększyć konwersję do 4%").has("change_verbs")
     assert not pl.analyse("Osiągnąć 40% udziału").has("change_verbs")
+
+
+def test_within_a_long_period_is_a_deadline(pl):
+    assert kinds(pl, "W ciągu 2 tygodni uruchomić aplikację") == [(DATE, 2.0)]
+    assert kinds(pl, "Odpowiadać na zgłoszenia w ciągu 4 godzin") == [(NUMBER, 4.0)]
+
+
+def test_subject_noun_is_not_the_head(pl):
+    assert head(pl, "Dział HR przeprowadzi 10 rozmów rozwojowych") == "przeprowadzi"
+    assert head(pl, "Nowy system zostanie uruchomiony w Q2") == "uruchomiony"
+    assert head(pl, "Zostanie zatrudnionych 5 nowych lekarzy") == "zatrudnionych"
