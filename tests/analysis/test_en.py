@@ -1,0 +1,161 @@
+"""English analyser: lemmas, verb slots, quantities and baseline→target spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrlint.analysis.en import EnglishAnalyser
+from okrlint.analysis.lexicon import load_lexicon
+from okrlint.analysis.types import CONV, FIN, IMP, INF, PART_FORM, VNOUN
+
+
+@pytest.fixture(scope="module")
+def en() -> EnglishAnalyser:
+    return EnglishAnalyser(load_lexicon("en"))
+
+
+def _tok(an, surface: str):
+    return next(t for t in an.tokens if t.text == surface)
+
+
+@pytest.mark.parametrize(
+    "word,lemma",
+    [
+        ("tried", "try"), ("tries", "try"), ("trying", "try"),
+        ("running", "run"), ("ran", "run"),
+        ("hired", "hire"), ("hiring", "hire"),
+        ("organising", "organise"), ("organizing", "organise"), ("organized", "organise"), ("organise", "organise"),
+        ("optimize", "optimise"), ("optimizing", "optimise"), ("optimised", "optimise"),
+        ("analyzed", "analyse"), ("analysing", "analyse"),
+        ("canceled", "cancel"), ("cancelled", "cancel"),
+        ("enrolled", "enrol"), ("enrolling", "enrol"),
+        ("stopped", "stop"), ("planned", "plan"), ("shipping", "ship"),
+        ("reaches", "reach"), ("increases", "increase"), ("reduced", "reduce"), ("cutting", "cut"),
+        ("wrote", "write"), ("written", "write"), ("built", "build"), ("held", "hold"), ("won", "win"),
+        ("grew", "grow"), ("grown", "grow"), ("brought", "bring"), ("sold", "sell"), ("paid", "pay"),
+        ("studies", "study"), ("companies", "company"), ("customers", "customer"), ("processes", "process"),
+        ("churches", "church"), ("analyses", "analysis"), ("children", "child"),
+        ("behavior", "behaviour"), ("programs", "programme"), ("centers", "centre"),
+        ("digitizing", "digitise"), ("prioritized", "prioritise"),
+        ("synergies", "synergy"), ("app's", "app"),
+    ],
+)
+def test_lemma(en: EnglishAnalyser, word: str, lemma: str) -> None:
+    assert en.analyse_word(word).lemmas[0] == lemma
+
+
+@pytest.mark.parametrize("word", ["size", "prize", "status", "business", "analysis", "series", "need", "speed",
+                                  "during", "morning", "sales", "news"])
+def test_not_an_inflection(en: EnglishAnalyser, word: str) -> None:
+    assert en.analyse_word(word).lemmas[0] == word
+
+
+@pytest.mark.parametrize(
+    "text,surface,form",
+    [
+        ("Increase patient satisfaction from 70% to 85%", "Increase", IMP),
+        ("Launching the online booking system", "Launching", VNOUN),
+        ("Posted announcements: 0 → 4", "Posted", PART_FORM),
+        ("Customers onboarded: 0 → 40", "onboarded", PART_FORM),
+        ("By optimising delivery routes, cut fuel costs from $40k to $30k", "optimising", CONV),
+        ("By optimising delivery routes, cut fuel costs from $40k to $30k", "cut", IMP),
+        ("Try to reduce the backlog", "reduce", INF),
+        ("We will lower the dropout rate to 5%", "lower", FIN),
+        ("Run 4 clinics that attract 300 patients", "attract", FIN),
+        ("Launch the referral programme and acquire 250 new donors", "acquire", IMP),
+        ("Try launching the mobile clinic", "launching", VNOUN),
+    ],
+)
+def test_verb_slots(en: EnglishAnalyser, text: str, surface: str, form: str) -> None:
+    assert _tok(en.analyse(text), surface).form == form
+
+
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("Increase in school attendance", "attendance"),
+        ("Cut the report backlog by 20%", "report"),  # a noun inside the object
+        ("Reduce the cost of each delivery", "cost"),
+        ("Grow the pricing page conversion", "pricing"),
+        ("Move patients from ward A to ward B", "ward"),
+        ("Raise the lower bound of the loan limit", "lower"),
+    ],
+)
+def test_nouns_stay_nouns(en: EnglishAnalyser, text: str, surface: str) -> None:
+    assert not _tok(en.analyse(text), surface).is_verb_like
+
+
+def test_noun_phrase_has_no_verb(en: EnglishAnalyser) -> None:
+    an = en.analyse("Annual budget report for rural schools")
+    assert not an.has_verb_form
+    assert an.head is None
+
+
+def test_head_through_hedge(en: EnglishAnalyser) -> None:
+    an = en.analyse("We will try to improve the intake process")
+    assert an.has("hedging")
+    assert an.head_token.text == "improve"
+    assert an.match_at(an.head, "weak_verbs") is not None
+
+
+def test_head_of_phrasal_binary_verb(en: EnglishAnalyser) -> None:
+    an = en.analyse("Roll out e-prescriptions in all clinics by June")
+    assert an.match_at(an.head, "binary_verbs").entry == "roll out"
+    assert not an.has_quantity  # "all" and "June" are not targets
+
+
+def test_baseline_from_to(en: EnglishAnalyser) -> None:
+    an = en.analyse("Cut average delivery delay from 48 to 24 hours")
+    assert [(c.baseline, c.target) for c in an.changes][:1] == [(48.0, 24.0)]
+
+
+def test_baseline_arrow_and_current(en: EnglishAnalyser) -> None:
+    assert en.analyse("Grow recurring donors 1,200 → 1,800").has_change
+    assert en.analyse("Raise the pass rate to 90% (current: 81%)").has_change
+    assert en.analyse("Raise the pass rate to 90%, baseline 81%").has_change
+    assert not en.analyse("Raise the pass rate to 90%").has_change
+
+
+def test_relative_target(en: EnglishAnalyser) -> None:
+    an = en.analyse("Reduce readmissions by 12%")
+    assert an.relative and an.targets[0].kind == "percent"
+
+
+@pytest.mark.parametrize(
+    "text,kind,value",
+    [
+        ("Raise $250k in donations", "money", 250.0),
+        ("Save €2m in fuel costs", "money", 2.0),
+        ("Collect 2 million dollars for the shelter", "money", 2_000_000.0),
+        ("Grow ARR to $5M", "money", 5.0),
+        ("Win five new school partners", "number", 5.0),
+        ("Double the number of volunteers", "multiplier", None),
+        ("Be a top-3 employer in the county", "rank", None),
+        ("Rank in the top 5 hospitals in the state", "rank", None),
+        ("Become the No. 1 courier in the city", "rank", None),
+        ("Raise the app rating from 4.2 to 4.6", "number", 4.2),
+        ("Cut load time from 4s to 2s", "number", 4.0),
+    ],
+)
+def test_quantities(en: EnglishAnalyser, text: str, kind: str, value: float | None) -> None:
+    q = en.analyse(text).quantities[0]
+    assert q.kind == kind
+    if value is not None:
+        assert q.value == value
+
+
+@pytest.mark.parametrize("text", ["Migrate payroll to the new system in 2026", "Launch the portal in Q3",
+                                  "Finish the audit by 30 June", "Serve clients 24/7", "Reach ISO 9001 certification"])
+def test_not_targets(en: EnglishAnalyser, text: str) -> None:
+    assert not en.analyse(text).has_quantity
+
+
+def test_fundraising_raise_is_not_a_change(en: EnglishAnalyser) -> None:
+    assert not en.analyse("Raise $80k from local sponsors").has("change_verbs")
+    assert en.analyse("Raise the graduation rate to 92%").has("change_verbs")
+
+
+def test_jargon_forms(en: EnglishAnalyser) -> None:
+    assert en.analyse("Create synergies across departments").has("jargon")
+    assert en.analyse("Leveraging volunteers to reach 500 families").has("jargon")
+    assert en.analyse("Deliver world-class care").has("jargon")
