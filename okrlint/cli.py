@@ -119,7 +119,7 @@ def _use_color(no_color: bool) -> bool:
 def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
              config_file: str | None, language: str | None, fail_on: str | None, exit_zero: bool, quiet: bool,
              statistics: bool, no_color: bool, stdin_filename: str | None, message_language: str | None = None,
-             jobs: int | None = None) -> int:
+             jobs: int | None = None, report_unused_disables: bool = False) -> int:
     from .analysis import Analyzer
     from .config import Config, ConfigError, Selection, find_config, load_config
     from .engine import Linter
@@ -168,7 +168,9 @@ def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignor
             cfg = config_at(cfg_path)
             if cfg_path not in linters:
                 selection = Selection.build(cfg, rules, select or None, ignore)
-                linters[cfg_path] = Linter(rules, cfg, selection, Analyzer(cfg.lexicons), language)
+                linters[cfg_path] = Linter(rules, cfg, selection, Analyzer(cfg.lexicons), language,
+                                           message_language=message_language,
+                                           report_unused_disables=report_unused_disables)
             linter = linters[cfg_path]
             if t.path is None:
                 source = load_bytes(t.display, sys.stdin.buffer.read())
@@ -239,7 +241,8 @@ def lint_command(paths, fmt, select, ignore, config_file, language, message_lang
         code = run_lint(paths or (".",), fmt=fmt, select=_split(select), ignore=_split(ignore),
                         config_file=config_file, language=language, fail_on=fail_on, exit_zero=exit_zero,
                         quiet=quiet, statistics=statistics, no_color=no_color, stdin_filename=stdin_filename,
-                        message_language=message_language, jobs=jobs)
+                        message_language=message_language, jobs=jobs,
+                        report_unused_disables=report_unused_disables)
     except UsageError as exc:
         click.echo(f"okrlint: error: {exc}", err=True)
         sys.exit(2)

@@ -37,6 +37,10 @@ class Context:
     def config(self) -> Config:
         return self._linter.config
 
+    @property
+    def rules(self) -> RuleSet:
+        return self._linter.rules
+
     def language_of(self, text: Text | str | None, document: Document | None = None) -> str | None:
         if text is None:
             return None
@@ -61,7 +65,11 @@ class Context:
         """The lexicon's stronger form for ``concept`` in the text's language."""
         if an.language is None:
             return default
-        return self.lexicon(an.language).suggestion(concept) or default
+        found = self.lexicon(an.language).suggestion(concept)
+        if found:
+            # Remember it came from the text's lexicon, so messages in another language use their own.
+            self._linter.lexicon_suggestions[found] = default
+        return found or default
 
     @staticmethod
     def at(text: Text, part: Any) -> tuple[Span, str]:
@@ -78,12 +86,16 @@ class _Where:
 
 class Linter:
     def __init__(self, rules: RuleSet, config: Config, selection: Selection, analyzer: Analyzer,
-                 language: str | None = None):
+                 language: str | None = None, *, message_language: str | None = None,
+                 report_unused_disables: bool = False):
         self.rules = rules
         self.config = config
         self.selection = selection
         self.analyzer = analyzer
         self.forced_language = language if language and language != "auto" else None
+        self.message_language = message_language or config.message_language or "en"
+        self.report_unused_disables = report_unused_disables
+        self.lexicon_suggestions: dict[str, str] = {}  # lexicon suggestion -> the rule's English default
         self._detected: dict[str, str | None] = {}
         self._analysis_errors: dict[tuple[str, str], Finding] = {}
         # Rules that must run: the enabled ones, plus hidden ones others yield to.
@@ -138,7 +150,22 @@ class Linter:
                 if internal is not None:
                     out.append(self._diagnostic(internal, f, source.path, _Where(Element.FILE), None))
             self._analysis_errors.clear()
-        return self._finish(out)
+        return self._finish(self._suppress(source, out))
+
+    def _suppress(self, source: SourceFile, diags: list[Diagnostic]) -> list[Diagnostic]:
+        """Drop what inline comments silence; report unused ones (OKR004) when asked."""
+        if not source.comments:
+            return diags
+        from . import suppress
+
+        directives, _ = suppress.parse(source, self.rules)
+        kept = suppress.apply(diags, directives, frozenset({"OKR003"}))
+        unused_rule = self.rules.by_code.get("OKR004")
+        if self.report_unused_disables and unused_rule is not None and "OKR004" in self.selection.enabled:
+            report = suppress.SuppressionReport(source, suppress.unused(directives))
+            ctx = Context(self, unused_rule, source)
+            kept.extend(self._emit(unused_rule, ctx, report, _Where(Element.FILE), source))
+        return kept
 
     def lint_project(self, sources: tuple[SourceFile, ...]) -> list[Diagnostic]:
         out: list[Diagnostic] = []
@@ -183,15 +210,36 @@ class Linter:
             lang = f.language
             if lang is None and rule.meta.reads_text and text is not None:
                 lang = ctx.language_of(text)
-            yield self._diagnostic(rule, f, source.path, where, lang)
+            about = lang or (ctx.language_of(text) if text is not None else None) or self._file_language(source)
+            yield self._diagnostic(rule, f, source.path, where, lang, about)
 
-    def _diagnostic(self, rule: LoadedRule, f: Finding, path: str, where: _Where, lang: str | None) -> Diagnostic:
+    def _file_language(self, source: SourceFile) -> str | None:
+        """The language a file's messages speak under ``auto`` when a finding is about no one text."""
+        for doc in source.documents:
+            declared = doc.get("language")
+            if isinstance(declared, str) and declared in self.analyzer.languages:
+                return declared
+            for obj in doc.objectives:
+                for text in (obj.title, *(kr.title for kr in obj.key_results)):
+                    if text is not None and (found := self.language_of(text.value, doc)):
+                        return found
+        return None
+
+    def _diagnostic(self, rule: LoadedRule, f: Finding, path: str, where: _Where, lang: str | None,
+                    about: str | None = None) -> Diagnostic:
         meta = rule.meta
         severity = self.selection.severities.get(meta.code) or f.severity or meta.severity
         s = f.span
+        message, suggestion = self._translate(meta.code, f, lang, about or lang)
         return Diagnostic(path, s.line, s.column, s.end_line, s.end_column, meta.code, meta.name, Severity(severity),
-                          f.message, f.suggestion, lang, where.element.value, where.objective_index,
+                          message, suggestion, lang, where.element.value, where.objective_index,
                           where.key_result_index)
+
+    def _translate(self, code: str, f: Finding, lang: str | None, about: str | None) -> tuple[str, str]:
+        from .messages import translate
+
+        target = (about or "en") if self.message_language == "auto" else self.message_language
+        return translate(code, f, target, text_language=lang, lexicon_defaults=self.lexicon_suggestions)
 
     def _finish(self, diags: Iterable[Diagnostic]) -> list[Diagnostic]:
         return sorted((d for d in diags if d.code in self.selection.enabled), key=Diagnostic.sort_key)

@@ -73,6 +73,10 @@ class Finding:
     element: Element | None = None
     objective_index: int | None = None
     key_result_index: int | None = None
+    # The message's key in lexicons/messages/<lang>.yaml (under the rule's code) and its
+    # placeholders; ``message``/``suggestion`` above stay the English text and the fallback.
+    message_id: str = "default"
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -14,4 +14,4 @@ META = Rule(
 
 def check(source: SourceFile, ctx):
     if source.error is not None:
-        yield ctx.finding(source.error.span, source.error.message)
+        yield ctx.finding(source.error.span, source.error.message, params={"detail": source.error.message})

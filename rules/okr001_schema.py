@@ -14,4 +14,14 @@ META = Rule(
 
 def check(doc: Document, ctx):
     for problem in doc.problems:
-        yield ctx.finding(problem.span, problem.message, problem.suggestion)
+        yield ctx.finding(problem.span, problem.message, problem.suggestion, message_id=problem.kind,
+                          params={"key": _source_text(ctx, problem.span), "suggestion": problem.suggestion,
+                                  "detail": problem.message})
+
+
+def _source_text(ctx, span) -> str:
+    """The text a problem points at (the unknown or duplicate key), for translated messages."""
+    lines = ctx.source.text.split("\n") if ctx.source is not None else []
+    if span.end_line != span.line or not 0 < span.line <= len(lines):
+        return ""
+    return lines[span.line - 1][span.column - 1 : span.end_column - 1].strip().strip("'\"")

@@ -24,7 +24,9 @@ def check(obj: Objective, ctx):
     words = an.word_count
     if words < ctx.options["min_words"]:
         yield ctx.finding(obj.title.span, f"{words} word(s) name a topic, not a direction",
-                          ctx.suggestion(an, "vague_objective", "say where you want to be: Become …"))
+                          ctx.suggestion(an, "vague_objective", "say where you want to be: Become …"),
+                          message_id="few-words", params={"n": words})
     elif not an.has_verb_form and not an.has("action_nouns"):
         yield ctx.finding(obj.title.span, "a noun phrase with no verb names a topic, not a direction",
-                          ctx.suggestion(an, "vague_objective", "say where you want to be: Become …"))
+                          ctx.suggestion(an, "vague_objective", "say where you want to be: Become …"),
+                          message_id="no-verb")

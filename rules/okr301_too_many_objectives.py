@@ -37,4 +37,6 @@ def check(doc: Document, ctx):
         span = extra.title.span if extra.title else extra.span
         yield ctx.finding(span, f"{n} objectives{who}{when}; keep at most {limit} so each one gets attention",
                           "merge or drop objectives, or move run-the-business work out of the OKRs",
-                          severity=severity)
+                          severity=severity, message_id="default" if who or when else "unscoped",
+                          params={"n": n, "limit": limit,
+                                  "scope": ", ".join(x for x in (owner, period) if x != "None")})

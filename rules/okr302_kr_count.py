@@ -22,9 +22,11 @@ def check(obj: Objective, ctx):
     n = len(obj.key_results)
     if n == 0:
         yield ctx.finding(span, "the objective has no key results; add two to five measurable ones",
-                          severity=Severity.ERROR)
+                          severity=Severity.ERROR, message_id="none")
     elif n > ctx.options["max"]:
         yield ctx.finding(span, f"the objective has {n} key results; keep at most {ctx.options['max']}",
-                          "keep the ones that best measure the objective")
+                          "keep the ones that best measure the objective", message_id="too-many",
+                          params={"n": n, "max": ctx.options["max"]})
     elif n < ctx.options["min"]:
-        yield ctx.finding(span, f"the objective has {n} key result(s); add at least {ctx.options['min']}")
+        yield ctx.finding(span, f"the objective has {n} key result(s); add at least {ctx.options['min']}",
+                          message_id="too-few", params={"n": n, "min": ctx.options["min"]})

@@ -26,4 +26,4 @@ def check(doc: Document, ctx):
         days = (bounds[1] - bounds[0]).days + 1
         if days > ctx.options["max_days"]:
             yield ctx.finding(field.span, f"the period spans {days} days; OKRs work best quarterly",
-                              "set quarterly key results under an annual objective")
+                              "set quarterly key results under an annual objective", params={"days": days})

@@ -42,6 +42,7 @@ def check(obj: Objective, ctx):
             if plain == other_plain or (words and words == other_words):
                 yield ctx.finding(kr.title.span, f"this key result measures the same thing as key result "
                                   f"{other.index + 1} (line {other.title.span.line})",
-                                  "merge them, or measure a different side of the objective")
+                                  "merge them, or measure a different side of the objective",
+                                  params={"index": other.index + 1, "line": other.title.span.line})
                 break
         seen.append((plain, words, kr))

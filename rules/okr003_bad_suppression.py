@@ -1,0 +1,20 @@
+"""OKR003 bad-suppression: an ``okrlint:`` comment that okrlint cannot read."""
+
+from okrlint import suppress
+from okrlint.model import Element, SourceFile
+from okrlint.rule import Rule, Severity
+
+META = Rule(
+    code="OKR003", name="bad-suppression", severity=Severity.ERROR, applies_to=Element.FILE,
+    summary="A suppression comment with unknown syntax or a rule that does not exist.",
+    why="A misspelt suppression silences nothing, and nobody notices; saying so keeps every `okrlint:` comment "
+        "meaningful (ruff and ESLint report the same).",
+    bad=("# okrlint: disable=OKR999", "# okrlint: disabel=OKR104", "# okrlint: disable"),
+    good=("# okrlint: disable=OKR104", "# okrlint: disable-next-line=weak-verb", "<!-- okrlint: disable=OKR104 -->"),
+)
+
+
+def check(source: SourceFile, ctx):
+    _, malformed = suppress.parse(source, ctx.rules)
+    for bad in malformed:
+        yield ctx.finding(bad.span, bad.message, bad.suggestion, message_id=bad.message_id, params=bad.params)
