@@ -85,7 +85,7 @@ top lider yetakchi bemor shifokor kasalxona maktab o'quv talaba hokimiyat mahall
 gektar tonna yuk reys haydovchi kredit depozit to'lov qarz soliq server xato xatolik ilova dastur
 tashrif tashriflar so'rov murojaat javob shikoyat reyting baho ball imtihon dars kurs sertifikat
 qo'ng'iroq uchrashuv sotuv harakat maqsad jalb natija samaradorlik sadoqat qoniqish
-ishonch daraja jarayon tajriba sinergiya paradigma ekotizim platforma segment brend
+ishonch jarayon tajriba yo'nalish yig'ilish sinergiya paradigma ekotizim platforma segment brend
 """.split())
 
 _ADJECTIVES = frozenset("""
