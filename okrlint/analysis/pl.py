@@ -248,15 +248,18 @@ class PolishAnalyser(Analyser):
                 out[i] = _replace(tok, form=VNOUN)
             elif tag == "ger" and not self._heads_clause(out, i, allow_prep=True):
                 out[i] = _as_noun(tok)
+            elif tag == "ger" and tok.feats.get("alt", "").startswith("subst") and self._verb_follows(out, i):
+                out[i] = _as_noun(tok, keep_verb_lemma=False)  # "*Zadowolenie* klientów wzrośnie"
             elif tag in ("impt", "fin", "praet", "imps") and tok.feats.get("alt") and (
                 not self._heads_clause(out, i) or (tag == "impt" and i + 1 < len(out) and out[i + 1].pos == NUM)
             ):
                 # A finite verb homograph of a noun inside the text is the noun: "liczba *dostaw*",
                 # "w *powiecie*", "mamy *nadzieję*"; "*Top* 3" is no imperative either.
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
-            elif tag in ("fin", "praet") and tok.feats.get("alt", "").startswith("subst") \
+            elif tag in ("fin", "praet", "impt", "winien") and tok.feats.get("alt", "").startswith("subst") \
                     and tok.lemma not in _AUXILIARIES and self._verb_follows(out, i):
-                out[i] = _as_noun(tok, keep_verb_lemma=False)  # a subject noun before the verb
+                # A subject noun before the verb: "*Dział* HR przeprowadzi".
+                out[i] = _as_noun(tok, keep_verb_lemma=False)
             elif tag == "inf" and tok.feats.get("alt") and i > 0 and out[i - 1].pos in (ADP, NUM):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "20 *przejść* dla pieszych"
             if tok.is_word and len(tok.norm) <= 6 and i + 1 < len(out) and out[i + 1].text == "." \
@@ -327,7 +330,7 @@ class PolishAnalyser(Analyser):
     def _verb_follows(tokens: list[Token], i: int) -> bool:
         """An unambiguous finite verb or infinitive later in the same clause."""
         for tok in tokens[i + 1 :]:
-            if tok.pos == PUNCT and tok.text in ",;:":
+            if (tok.pos == PUNCT and tok.text in ",;:()") or tok.lemma in _CLAUSE_WORDS:
                 return False
             if tok.form in (FIN, INF, IMP) and not tok.feats.get("alt"):
                 return True
@@ -349,10 +352,6 @@ class PolishAnalyser(Analyser):
             if seen >= 3:
                 return False
         return False
-
-
-def _prev_is_nominal(tokens: list[Token], i: int) -> bool:
-    return i > 0 and tokens[i - 1].pos in (NOUN, ADJ, NUM, X) and tokens[i - 1].is_word
 
 
 def _replace(tok: Token, **changes: Any) -> Token:

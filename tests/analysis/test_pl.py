@@ -162,3 +162,5 @@ def test_subject_noun_is_not_the_head(pl):
     assert head(pl, "Dział HR przeprowadzi 10 rozmów rozwojowych") == "przeprowadzi"
     assert head(pl, "Nowy system zostanie uruchomiony w Q2") == "uruchomiony"
     assert head(pl, "Zostanie zatrudnionych 5 nowych lekarzy") == "zatrudnionych"
+    assert head(pl, "Zadowolenie klientów wzrośnie o 5 punktów") == "wzrośnie"
+    assert head(pl, "Wdrożenie systemu CRM, który skróci obsługę") == "Wdrożenie"
