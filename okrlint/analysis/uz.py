@@ -59,7 +59,7 @@ obodonlashtir ko'kalamzorlashtir tashi yukla taqsimla undir teja sarfla moliyala
 zaxirala shifrla xabarla intil urin tirish ko'zla mo'ljalla qatnash
 tasnifla ro'yxatla kirgiz tugalla tarbiyala shakllan shakllantir kafolatla bog'la
 sug'urtala litsenziyala sertifikatla ijarala kreditla taqiqla chekla qo'shil qo'sh sayla
-hujjatla hujjatlashtir loyihala dasturla testla postla integratsiyala
+hujjatla hujjatlashtir loyihala dasturla testla postla integratsiyala qamra tayinla tahrirla nishonla
 """
 ROOTS: frozenset[str] = frozenset(_ROOTS.split())
 
