@@ -182,15 +182,29 @@ class RussianAnalyser(Analyser):
             )
 
         keys = sorted(scores, key=preference)
+        if keys[0][1] == "PRTF":
+            self._prefer_adjective(keys, scores, first)
         top = scores[keys[0]]
         keys = [k for k in keys if k == keys[0] or scores[k] >= top * 0.1]
-        # A lexicalised participle ("текущий", "действующих") is an adjective.
-        if keys[0][1] in ("PRTF",) and any(k[1] == "ADJF" for k in keys[1:]):
-            adj = next(k for k in keys if k[1] == "ADJF")
-            if adj[0] in self._adjectives or scores[adj] >= scores[keys[0]] - _TIE:
-                keys.remove(adj)
-                keys.insert(0, adj)
         return [(lemma, pos, first[(lemma, pos)]) for lemma, pos in keys]
+
+    def _prefer_adjective(self, keys: list, scores: dict, first: dict) -> None:
+        """A lexicalised participle ("текущий", "действующих", "растущая") reads as an adjective."""
+        participle = keys[0]
+        adj = next((k for k in keys if k[1] == "ADJF"), None)
+        if adj is None:
+            nominative = first[participle].inflect({"masc", "sing", "nomn"})
+            word = nominative.word.replace("ё", "е") if nominative else ""
+            if word not in self._adjectives:
+                return
+            adj = (word, "ADJF")
+            scores[adj] = scores[participle]
+            first[adj] = first[participle]
+        elif adj[0] not in self._adjectives and scores[adj] < scores[participle] - _TIE:
+            return
+        if adj in keys:
+            keys.remove(adj)
+        keys.insert(0, adj)
 
     def _verbs_of(self, noun: str) -> tuple[str, ...]:
         """The verbs a noun names the action of ("снижение" → снижать, снизить), or ()."""
