@@ -74,7 +74,7 @@ def parse_score(raw: Any, binary: bool = False) -> Score:
         value = n.value / 100
     elif 0 <= n.value <= 1:
         value = n.value
-    elif 1 < n.value <= 100:
+    elif 1 < n.value <= 100 and n.value == int(n.value):
         return Score(None, f"score {_shown(raw)} is outside 0–1",
                      f'write {_fmt(n.value / 100)} or "{_fmt(n.value)}%" if you meant a percentage')
     else:
@@ -172,7 +172,7 @@ def format_number(n: Number | float | None) -> str:
         return "—"
     value, percent = (n.value, n.percent) if isinstance(n, Number) else (float(n), False)
     if value == int(value) and abs(value) >= 1000:
-        text = f"{int(value):,}".replace(",", "\u202f")
+        text = f"{int(value):,}".replace(",", " ")
     else:
         text = _fmt(value)
     return text + ("%" if percent else "")

@@ -100,6 +100,12 @@ class Review:
             return ""
         return self.label("team_level") if level == "team" else self.labels.get(level, level)
 
+    def counts(self) -> list[str]:
+        """"Files: 4", "Objectives: 7" …: a label and a number, so no language needs plural forms."""
+        return [f"{self.label(k)}: {n}" for k, n in (("files", len(self.files)), ("objectives", self.objective_count),
+                                                      ("key_results", self.key_result_count),
+                                                      ("findings", self.finding_count))]
+
     @property
     def objective_count(self) -> int:
         return sum(len(f.objectives) for f in self.files)

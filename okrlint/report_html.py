@@ -36,7 +36,7 @@ ul.krs > li { padding: 8px 0; border-top: 1px solid #eee; }
 .progress { display: flex; align-items: center; gap: 10px; margin-top: 4px; font-size: 14px; }
 .bar { position: relative; width: 220px; height: 10px; border-radius: 5px; background: #e6e6e6; flex: none; }
 .bar > .fill { position: absolute; left: 0; top: 0; bottom: 0; border-radius: 5px; background: var(--ok); }
-.nums b { font-weight: 700; }
+.nums { white-space: nowrap; } .nums b { font-weight: 700; }
 .tag { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; background: #eee; }
 .tag.aspirational { background: #ede7f6; color: #4527a0; } .tag.committed { background: #e3f2fd; color: #0d47a1; }
 ul.findings { margin: 4px 0 0; padding-left: 18px; font-size: 14px; }
@@ -64,9 +64,7 @@ def _quality_class(q: int) -> str:
 def render_html(r: Review) -> str:
     body = [
         f"<h1>{e(r.label('title'))}</h1>",
-        f'<p class="meta">{e(r.label("generated", version=r.version))} · {len(r.files)} {e(r.label("files"))} · '
-        f'{r.objective_count} {e(r.label("objectives"))} · {r.key_result_count} {e(r.label("key_results"))} · '
-        f'{r.finding_count} {e(r.label("findings"))}</p>',
+        f'<p class="meta">{" · ".join(e(x) for x in [r.label("generated", version=r.version), *r.counts()])}</p>',
         f'<h2 id="summary">{e(r.label("summary"))}</h2>', _summary(r),
         f'<h2 id="alignment">{e(r.label("alignment"))}</h2>', _tree(r),
     ]

@@ -52,9 +52,7 @@ def finding_line(r: Review, d: Diagnostic, indent: str) -> str:
 
 def render_markdown(r: Review) -> str:
     out: list[str] = [f"# {r.label('title')}", ""]
-    out.append(f"{r.label('generated', version=r.version)} · {len(r.files)} {r.label('files')} · "
-               f"{r.objective_count} {r.label('objectives')} · {r.key_result_count} {r.label('key_results')} · "
-               f"{r.finding_count} {r.label('findings')}")
+    out.append(" · ".join([r.label("generated", version=r.version), *r.counts()]))
     out += ["", f"## {r.label('summary')}", ""]
     out.append(f"| {r.label('file')} | {r.label('team')} | {r.label('level')} | {r.label('period')} | "
                f"{r.label('quality')} | {r.label('errors')} | {r.label('warnings')} | {r.label('infos')} |")
