@@ -32,7 +32,8 @@ from . import normalize as nz
 from .base import Analyser, WordInfo, _next_word
 from .lexicon import Lexicon
 from .types import (
-    ADJ, CONV, FIN, IMP, INF, NOUN, NUM, PART_FORM, VERB, VNOUN, YEAR, Analysis, Match, Token,
+    ADJ, CONV, FIN, IMP, INF, MULTIPLIER, NAME, NOUN, NUM, NUMBER, PART_FORM, VERB, VNOUN, YEAR, Analysis, Match,
+    Quantity, Token,
 )
 
 VOWELS = frozenset("aeıioöuü")
@@ -56,7 +57,7 @@ doğrulamak doldurmak donatmak dökmek döndürmek dönmek dönüşmek dönüşt
 düşmek düşünmek düşürmek düzeltmek düzenlemek edinmek eğitmek eklemek elemek engellemek erişmek
 eşleştirmek etkilemek etkinleştirmek etmek geçirmek geçmek gelişmek geliştirmek gelmek genişlemek
 genişletmek gerçekleştirmek getirmek gidermek girmek gitmek göndermek görmek görüşmek göstermek götürmek
-gözden güçlendirmek güncellemek güvenmek gübrelemek hatırlatmak hazırlamak hazırlanmak hedeflemek
+gözden güçlendirmek güncellemek güvenmek gübrelemek hatırlatmak hazırlamak hedeflemek
 hesaplamak hızlandırmak hızlanmak hizalamak ilaçlamak ilerlemek ilerletmek iletmek ilgilenmek incelemek
 indirmek inmek istemek işlemek izlemek iyileşmek iyileştirmek kaçırmak kalmak kaldırmak kapamak kapatmak
 kapsamak karşılamak kartlamak katılmak katlamak kaybetmek kaydetmek kaydırmak kaydolmak kazandırmak
@@ -66,19 +67,22 @@ okutmak olmak onaylamak onarmak oluşturmak otomatikleştirmek ödemek ödüllen
 ölçeklendirmek ölçmek önceliklendirmek önlemek paketlemek paylaşmak pazarlamak pekiştirmek planlamak
 raporlamak sabitlemek sadeleştirmek saklamak sağlamak satmak savunmak seçmek sergilemek sevmek sınamak
 sınırlamak sigortalamak sorgulamak sormak sulamak sunmak sürdürmek sürmek sıralamak şifrelemek
-takip tamamlamak tamamlanmak tanıtmak tanımak tanımlamak taramak tartışmak tasarlamak taşımak taşınmak
+takip tamamlamak tanıtmak tanımak tanımlamak taramak tartışmak tasarlamak taşımak taşınmak
 temizlemek teşvik toplamak tüketmek tutmak uğraşmak ulaşmak ulaştırmak ummak uyarlamak uyarmak
 uygulamak uzatmak üretmek varmak vermek yakalamak yaklaşmak yalınlaştırmak yamalamak yapılandırmak
 yapmak yaratmak yaygınlaştırmak yayınlamak yazmak yedeklemek yenilemek yerelleştirmek yerleştirmek
 yetiştirmek yönetmek yönlendirmek yüklemek yükseltmek yükselmek zayıflatmak zenginleştirmek yürütmek
 yürümek harcamak tasarruf biçimlendirmek ölçeklemek kazımak otomatize belirginleştirmek kişiselleştirmek
 merkezileştirmek standartlaştırmak sürdürülebilir bütünleştirmek entegre ortaklaşmak işbirliği
-iletişim haberleşmek mezunlaşmak yatırmak borçlanmak fonlamak finanse kurulmak açılmak
-ayrılmak bırakmak alıştırmak benimsemek benimsetmek çözülmek denk kapanmak tamir etmek
-yaşamak yaşatmak yitirmek elde ermek sağlanmak bulundurmak ilan çağırmak davet buluşturmak
-karşılaştırmak kıyaslamak ölçümlemek puanlamak oylamak seçilmek atanmak kaynaklamak fiyatlandırmak
+iletişim haberleşmek mezunlaşmak yatırmak borçlanmak fonlamak finanse 
+ayrılmak bırakmak alıştırmak benimsemek benimsetmek denk tamir etmek
+yaşamak yaşatmak yitirmek elde ermek bulundurmak ilan çağırmak davet buluşturmak
+karşılaştırmak kıyaslamak ölçümlemek puanlamak oylamak kaynaklamak fiyatlandırmak
 ağırlaştırmak hafifletmek yumuşatmak sertleştirmek sıkılaştırmak gevşetmek serbestleştirmek
 """.split()
+
+# Nouns that make the number before them a multiplier ("2 katına çıkarmak").
+MULTIPLIER_NOUNS = frozenset({"kat", "misli"})
 
 # Verbs that only carry a verbal noun before them ("buluşma yapmak").
 LIGHT_VERBS = frozenset({"yapmak", "gerçekleştirmek"})
@@ -414,12 +418,14 @@ class TurkishAnalyser(Analyser):
                 form, feats, rank = hit
                 if not known and not rest:
                     continue
-                found.append((int(not rest), -len(root) if known else 0, infinitive(root), form, feats))
+                found.append((int(not rest), -len(root) if known else 0, infinitive(root), form, feats, known))
+        if any(f[5] for f in found):
+            found = [f for f in found if f[5]]
         if not found:
             return self._guess_verb(w)
         found.sort(key=lambda f: (f[0], f[1]))
         lemmas = tuple(dict.fromkeys(f[2] for f in found))
-        _, _, _, form, feats = found[0]
+        _, _, _, form, feats, _ = found[0]
         pos = NOUN if form == VNOUN else (ADJ if form == PART_FORM else VERB)
         return WordInfo(lemmas, pos, form, dict(feats))
 
@@ -465,12 +471,12 @@ class TurkishAnalyser(Analyser):
         feats: dict[str, str] = {}
         any_poss = False
         for stem, pfeats, safe, depth in parses:
-            for cand in _alternation_variants(stem, pfeats.get("_vowel", False)):
+            for cand in _alternation_variants(stem, pfeats.get("_vowel", False) and safe):
                 if cand not in lemmas:
                     lemmas.append(cand)
             if pfeats.get("poss") == "3":
                 any_poss = True
-            if safe and depth > best_depth:
+            if safe and (depth > best_depth or (depth == best_depth and len(stem) < len(best))):
                 best, best_depth = _alternation_variants(stem, pfeats.get("_vowel", False))[0], depth
                 feats = {k: v for k, v in pfeats.items() if not k.startswith("_")}
         if best != w:
@@ -540,9 +546,23 @@ class TurkishAnalyser(Analyser):
         units = super()._verb_units(tokens, matches)
         return [u for u in units if tokens[u[-1]].form != CONV]
 
+    def find_quantities(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[Quantity, ...]:
+        out = list(super().find_quantities(tokens, matches))
+        # "2 katına", "üç kat", "iki misli": a number before "kat" is a multiplier.
+        for q in list(out):
+            nxt = q.tokens[-1] + 1
+            if q.kind == NUMBER and nxt < len(tokens) and tokens[nxt].lemma in MULTIPLIER_NOUNS:
+                out.remove(q)
+                out.append(Quantity(MULTIPLIER, q.value, q.start, tokens[nxt].end, q.tokens + (nxt,)))
+        out.sort(key=lambda q: q.start)
+        return tuple(out)
+
     def _number_kind(self, tokens, i, suffix, value, word=False):
         kind = super()._number_kind(tokens, i, suffix, value, word)
-        if kind == "number" and not word and value is not None and value == int(value) and 2000 <= value <= 2100:
+        nxt = _next_word(tokens, i)
+        if kind == NUMBER and not word and nxt is not None and nxt.lemmas & self.lexicon.words("numbers.name_after"):
+            return NAME  # "1.29 sürümü", "5 numaralı madde"
+        if kind == NUMBER and not word and value is not None and value == int(value) and 2000 <= value <= 2100:
             tok = tokens[i]
             digits = tok.norm.split("'")[0]
             if len(digits) == 4 and digits.isdigit() and _is_year_context(tokens, i, suffix):
@@ -687,6 +707,8 @@ def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
                 # the pronominal n may also follow a stem-final vowel we did not strip
                 poss_opts.append((stem1, {"poss": "3"}, True, 0))
             for stem2, f2, safe2, d2 in poss_opts:
+                # "-In" after a possessive is safe: müşterilerimizin = müşteri+ler+imiz+in.
+                safe1_eff = safe1 or (d2 > 0 and safe2 and stem2 != stem1 and len(stem1) - len(stem2) > 1)
                 pl_opts = [(stem2, {}, 0)]
                 if stem2[-3:] in ("lar", "ler") and len(stem2) - 3 >= 2 and _harmonises(stem2[:-3], stem2[-3:]):
                     pl_opts.append((stem2[:-3], {"number": "pl"}, 1))
@@ -698,7 +720,10 @@ def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
                     vowel_suffix = stem3 != w and w[len(stem3) : len(stem3) + 1] in VOWELS
                     if vowel_suffix:
                         feats["_vowel"] = True
-                    out.append((stem3, feats, safe1 and safe2, depth))
+                    safe = (safe1_eff or (d3 and d2 == 0 and stem2 == stem1 and not safe1 and False)) and safe2
+                    if not safe1 and d3 and d2 == 0:
+                        safe = safe2  # "-lArIn", "-lArA": the plural licenses the case
+                    out.append((stem3, feats, safe, depth))
     return tuple(out)
 
 
