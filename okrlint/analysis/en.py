@@ -136,6 +136,7 @@ both several many most new two three four five six seven eight nine ten twenty h
 """.split())
 _MODALS = frozenset("will shall must should would can could may might 'll wo".split())
 _SUBJECTS = frozenset("we i you they he she it team everyone".split())
+_FINITE_BE_HAVE = frozenset("is are was were has have had".split())
 _RELATIVES = frozenset("that which who whom whose".split())
 _CONV_PREPS = frozenset("by through while via when after before without upon".split())
 _CLAUSE_JOINS = frozenset("and then or".split())
@@ -317,6 +318,10 @@ class EnglishAnalyser(Analyser):
                     decided = (ADJ, PART_FORM)  # "Customers onboarded: 0 → 40"
             if tok.norm in _IRREGULAR and tok.feats.get("verb") == "s" and slot == "finite":
                 decided = (VERB, FIN)
+            if tok.norm in _FINITE_BE_HAVE and k > 0 and kind:
+                decided = (VERB, FIN)  # "Every household has …", "Our clinics are …"
+            if not kind and slot == "start" and self._unknown_verb(tok, nxt):
+                decided = (VERB, IMP)  # "Synergize our network", "Vaccinate 500 children"
             if decided is None:
                 if kind:
                     decided = (NOUN if kind in ("base", "s", "ing") else ADJ, "")
@@ -343,8 +348,8 @@ class EnglishAnalyser(Analyser):
     def _slot(self, tokens: list[Token], words: list[int], k: int, prev: Token | None, gap_punct: bool,
               seen_verb: bool) -> str:
         """Where a word stands: "start", "to", "finite", "join" or ""."""
-        if prev is None:
-            return "start"
+        if prev is None or all(_is_adverb(tokens[j]) for j in words[:k]):
+            return "start"  # "Successfully complete …"
         p = prev.norm
         if p in _MODALS or p.endswith("'ll") or (p in _SUBJECTS and k == 1) or (p in _RELATIVES and seen_verb):
             return "finite"
@@ -372,6 +377,17 @@ class EnglishAnalyser(Analyser):
         rest = [t for t in nxt[1:] if t.is_word][:2]
         return any(t.text in "$€£₽₺¥₸₴" for t in nxt[1:2]) or any(
             t.norm in currency or t.lemma in currency for t in rest)
+
+    def _unknown_verb(self, tok: Token, nxt: Token | None) -> bool:
+        """A first word the verb list lacks, read as an imperative from its ending or its object."""
+        w = tok.norm
+        if tok.pos != NOUN or "-" in w or w.endswith(("ly", "s")) or len(w) < 4:
+            return False
+        if w in self.lexicon.words("numbers.words") or w in self.lexicon.words("numbers.ordinals"):
+            return False
+        if w.endswith(("ise", "ize", "ify", "yse", "yze")):
+            return True
+        return self._object_follows(nxt) and nxt is not None and nxt.norm not in ("new", "more", "less")
 
     @staticmethod
     def _object_follows(nxt: Token | None) -> bool:
@@ -421,6 +437,11 @@ def _glued_slash(tokens, i: int) -> str:  # type: ignore[no-untyped-def]
             and tokens[hi].end == tokens[hi + 1].start and tokens[hi + 1].end == tokens[hi + 2].start:
         hi += 2
     return "".join(t.text for t in tokens[lo : hi + 1])
+
+
+def _is_adverb(tok: Token) -> bool:
+    return tok.norm.endswith("ly") and len(tok.norm) > 4 and not tok.feats.get("verb") or tok.norm in (
+        "also", "then", "finally", "together", "jointly")
 
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
