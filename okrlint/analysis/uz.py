@@ -155,14 +155,15 @@ class UzbekAnalyser(Analyser):
         if number is not None:
             return number
         verb = self._verb(norm)
-        noun = self._noun(norm)
         if verb is not None and not (norm in _NOUN_FIRST and verb.form == IMP):
-            if noun is not None and noun.lemmas[0] in _KNOWN_NOUNS and noun.lemmas[0] != verb.lemmas[0]:
-                return noun
+            # A lexicalised noun wins over a verb reading ("yo'nalishlari", "qoniqishi").
+            if any(norm[:k] in _KNOWN_NOUNS or norm[:k] in self._known for k in range(3, len(norm) + 1)):
+                noun = self._noun(norm)
+                if noun is not None and noun.lemmas[0] in _KNOWN_NOUNS | self._known \
+                        and noun.lemmas[0] != verb.lemmas[0]:
+                    return noun
             return verb
-        if noun is not None:
-            return noun
-        return WordInfo((norm,), NOUN)
+        return self._noun(norm) or WordInfo((norm,), NOUN)
 
     def _number_word(self, norm: str) -> WordInfo | None:
         if norm in NUMBER_WORDS:
