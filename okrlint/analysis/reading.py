@@ -77,7 +77,10 @@ def change_without_baseline(an: Analysis, require_for: tuple[str, ...] = ("chang
     """OKR106: a change (or, if required, a reach) with a target but no starting value."""
     if not an.has_quantity or an.has_change:
         return None
-    changes = an.concept("change_verbs")
+    # A change verb counts when it carries its own target ("increase traffic by 40%") or heads the text;
+    # "organise 8 meetings to reduce absenteeism" counts meetings, not the reduction.
+    changes = [m for m in an.concept("change_verbs")
+               if an.head in m.tokens or any(q.is_target for q in scope_quantities(an, m))]
     if "change" in require_for and changes:
         return changes[0]
     weak = head_match(an, "weak_verbs")
