@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from .docs import LANGUAGE_NAMES, example_pairs, language_cases, rule_url
 from .registry import LoadedRule
+
+
+def _indent(text: str) -> str:
+    return text.replace("\n", "\n    ")
 
 
 def explain(rule: LoadedRule) -> str:
@@ -18,11 +23,25 @@ def explain(rule: LoadedRule) -> str:
         out.append("")
     if m.yields_to:
         out += [f"Not reported when {' or '.join(m.yields_to)} fires on the same element.", ""]
-    if m.bad:
-        out.append("Bad:")
-        out += [f"  ✗ {b}" for b in m.bad]
-    if m.good:
-        out.append("Good:")
-        out += [f"  ✓ {g}" for g in m.good]
-    out += ["", f"Configure: rules: {{{m.name}: {{severity: error}}}}; silence a line: # okrlint: disable={m.code}"]
+    pairs = example_pairs(m)
+    if pairs:
+        out.append("Bad → good:")
+        for bad, good in pairs:
+            out += [f"  ✗ {_indent(bad)}", f"  ✓ {_indent(good)}", ""]
+    else:
+        if m.bad:
+            out.append("Bad:")
+            out += [f"  ✗ {_indent(b)}" for b in m.bad]
+        if m.good:
+            out.append("Good:")
+            out += [f"  ✓ {_indent(g)}" for g in m.good]
+    cases = language_cases(m.code)
+    if cases:
+        out.append("More cases from the test fixtures (✗ flagged, ○ not flagged by this rule):")
+        for lang, element, bad, good in cases:
+            where = " objectives" if element == "objective" else ""
+            out.append(f"  {LANGUAGE_NAMES[lang]}{where}:")
+            out += [f"    ✗ {b}" for b in bad] + [f"    ○ {g}" for g in good]
+    out += ["", f"Configure: rules: {{{m.name}: {{severity: error}}}}; silence a line: # okrlint: disable={m.code}",
+            f"Docs: {rule_url(m.code)}"]
     return "\n".join(out)
