@@ -225,22 +225,44 @@ class RussianAnalyser(Analyser):
         return hit
 
     def tokenise(self, text: str) -> list[Token]:
-        """Split a rank word glued to its number ("топ-3", "top-10") into the word and the number."""
-        tokens = super().tokenise(text)
-        rank_words = self.lexicon.words("numbers.rank_before")
+        """The shared tokens, with two Russian spellings of numbers with words mended.
+
+        A rank word glued to its number ("топ-3") is split into the word and the
+        number; a number hyphenated to a word ("152-ФЗ", "5-летний", "30-дневный")
+        is one word, a name or an adjective, not a quantity. Ordinal endings
+        ("1-е", "2-х") stay apart: they belong to the numeral (see disambiguate).
+        """
         out: list[Token] = []
-        for tok in tokens:
-            m = _RANK_WORD_RE.match(tok.norm) if tok.pos != NUM else None
-            if m is None or m.group(1) not in rank_words:
+        for tok in super().tokenise(text):
+            if tok.pos != NUM and tok.is_word and _hyphenated_to_number(out, tok):
+                out[-2:] = [self._compound(text, out[-2], tok)]
+            elif tok.pos != NUM and tok.is_word:
+                out.extend(self._split_rank_word(tok))
+            elif tok.pos == NUM and _round_the_clock(out, tok):
+                out[-2:] = [self._compound(text, out[-2], tok)]
+            else:
                 out.append(tok)
-                continue
-            word_end = tok.start + len(m.group(1))
-            info = self._info(m.group(1))
-            out.append(Token(tok.text[: len(m.group(1))], tok.start, word_end, m.group(1), info.lemmas[0],
-                             frozenset(info.lemmas), info.pos, info.form, dict(info.feats)))
-            digits = m.group(2)
-            out.append(Token(digits, tok.end - len(digits), tok.end, digits, digits, frozenset({digits}), NUM))
         return out
+
+    def _split_rank_word(self, tok: Token) -> list[Token]:
+        m = _RANK_WORD_RE.match(tok.norm)
+        if m is None or m.group(1) not in self.lexicon.words("numbers.rank_before"):
+            return [tok]
+        word_end = tok.start + len(m.group(1))
+        info = self._info(m.group(1))
+        digits = m.group(2)
+        return [
+            Token(tok.text[: len(m.group(1))], tok.start, word_end, m.group(1), info.lemmas[0],
+                  frozenset(info.lemmas), info.pos, info.form, dict(info.feats)),
+            Token(digits, tok.end - len(digits), tok.end, digits, digits, frozenset({digits}), NUM),
+        ]
+
+    def _compound(self, text: str, first: Token, last: Token) -> Token:
+        """"152-ФЗ", "5-летний", "24/7" as one token: an adjective if its word part is one, else a name."""
+        surface = text[first.start : last.end]
+        norm = self.normalise_word(surface)
+        pos = ADJ if last.pos == ADJ else X
+        return Token(surface, first.start, last.end, norm, norm, frozenset({norm}), pos)
 
     # -- context ------------------------------------------------------------
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
@@ -384,6 +406,18 @@ def _heads_clause(tokens: list[Token], i: int) -> bool:
     if prev.pos in (PUNCT, SYM):
         return prev.text in _CLAUSE_PUNCT
     return prev.pos == CONJ or prev.norm in _CLAUSE_WORDS
+
+
+def _hyphenated_to_number(out: list[Token], tok: Token) -> bool:
+    """A word glued by a hyphen to the number before it, not an ordinal ending ("1-е")."""
+    return len(out) >= 2 and out[-1].text in "-–" and out[-2].pos == NUM and out[-2].end == out[-1].start \
+        and out[-1].end == tok.start and tok.norm not in _ORDINAL_ENDINGS
+
+
+def _round_the_clock(out: list[Token], tok: Token) -> bool:
+    """"24/7": a schedule, not two quantities."""
+    return len(out) >= 2 and out[-1].text == "/" and out[-2].norm == "24" and tok.norm == "7" \
+        and out[-2].end == out[-1].start and out[-1].end == tok.start
 
 
 def _after_number_hyphen(tokens: list[Token], i: int) -> bool:
