@@ -1,9 +1,10 @@
 """Team-level rules (OKR307–OKR310, OKR401, OKR402), progress and alignment.
 
-Rule cases live in tests/fixtures/team/cases/<CODE>.yaml: each case is a set of
-files (path → YAML text, linted together in memory), the expected findings of
-that rule as ``path:line:col`` and optionally rule options and a message
-substring. Adding a case is adding a few lines of YAML.
+Rule cases live in tests/fixtures/rules/<CODE>/team.yaml: each case is a set
+of files (path → YAML text, linted together in memory, cross-file rules
+included), the expected findings of that rule as ``path:line:col`` and
+optionally rule options and a message or suggestion substring. Adding a case
+is adding a few lines of YAML.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from okrlint.engine import Linter
 from okrlint.loader import load_text
 from okrlint.registry import load_rules
 
-CASES = Path(__file__).parent / "fixtures" / "team" / "cases"
+RULES = Path(__file__).parent / "fixtures" / "rules"
 
 
 def _cases():
-    for path in sorted(CASES.glob("*.yaml")):
+    for path in sorted(RULES.glob("*/team.yaml")):
+        code = path.parent.name
         for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            yield pytest.param(path.stem, case, id=f"{path.stem}-{case['name']}")
+            yield pytest.param(code, case, id=f"{code}-{case['name']}")
 
 
 def lint_files(files: dict[str, str], select: tuple[str, ...], options: dict | None = None):
@@ -52,7 +54,7 @@ def test_rule_case(code, case):
 
 
 def test_every_team_rule_has_cases():
-    assert {p.stem for p in CASES.glob("*.yaml")} >= {"OKR307", "OKR308", "OKR309", "OKR310", "OKR401", "OKR402"}
+    assert {p.parent.name for p in RULES.glob("*/team.yaml")} >= {"OKR307", "OKR308", "OKR309", "OKR310", "OKR401", "OKR402"}
 
 
 def test_project_findings_name_their_element():
