@@ -336,12 +336,6 @@ def lemma_table_text(lexicon: Any, width: int = 100) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":  # pragma: no cover - maintenance tool
-    from .lexicon import load_lexicon
-
-    print(lemma_table_text(load_lexicon("ru")))
-
-
 def _verb_candidates(noun: str) -> Iterable[str]:
     if noun.endswith(("ание", "яние")):
         base, vowel = noun[:-4], noun[-4]
@@ -439,3 +433,9 @@ def _infinitive_follows(tokens: list[Token], i: int) -> bool:
         if seen >= 3:
             return False
     return False
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance tool
+    from .lexicon import load_lexicon
+
+    print(lemma_table_text(load_lexicon("ru")))
