@@ -98,6 +98,12 @@ NOT_VERBS = frozenset({
     "danışma", "toplantı", "yazılım", "kazanç", "kayma", "satın", "deneyim", "tutum", "sonuç",
 })
 
+# Nouns whose ending looks like a case suffix ("hafta" is not haf + ta).
+KNOWN_NOUNS = frozenset({
+    "hafta", "fayda", "gıda", "madde", "cadde", "iade", "ifade", "vade", "oda", "ada", "sade", "kadın", "altın",
+    "yakın", "kalite", "site", "nitelik", "bayi", "ekip", "seviye", "sayı", "oran", "hedef", "ayda", "yılda",
+})
+
 # Function words, pronouns and lexicalised forms that are never stripped.
 FIXED = {
     **{w: ("CONJ", w) for w in "ve veya ya da ile ama fakat ancak hem ki ise de".split()},
@@ -384,6 +390,8 @@ class TurkishAnalyser(Analyser):
             value, feats = self.number_forms[norm]
             # Not NUM: the shared pipeline keeps NUM for digit tokens.
             return WordInfo((value,), ADJ, "", feats)
+        if norm in KNOWN_NOUNS:
+            return WordInfo((norm,), NOUN)
         if norm in NOT_VERBS or any(p[0] in NOT_VERBS for p in noun_parses(norm)):
             return self._noun(norm)
         # Fast path for infinitives (every lexicon entry is one).
@@ -496,14 +504,14 @@ class TurkishAnalyser(Analyser):
             next_word = nxt if nxt is not None and nxt.is_word and nxt.pos != NUM else None
             # A bare imperative or a -(y)In imperative inside the sentence is a noun
             # ("kur" rate, "yazın" in summer): Turkish imperatives close the clause.
-            if tok.form == IMP and next_word is not None and next_word.lemma not in ("ve", "veya"):
+            if tok.form == IMP and nxt is not None and nxt.is_word and nxt.lemma not in ("ve", "veya"):
                 out[i] = self._as_noun(tok)
                 continue
             # "X-mA yapmak / gerçekleştirmek" is a light-verb construction: the verbal
             # noun carries the meaning ("buluşma yapmak" = buluşmak).
             if tok.lemma in LIGHT_VERBS and i > 0 and self._light_object(out[i - 1]):
                 noun = out[i - 1]
-                lemmas = frozenset({noun.lemma}) | (tok.lemmas - {tok.lemma})
+                lemmas = frozenset({noun.lemma}) | tok.lemmas
                 out[i] = Token(tok.text, tok.start, tok.end, tok.norm, noun.lemma, lemmas, tok.pos, tok.form,
                                {**tok.feats, "light": tok.lemma})
                 continue
@@ -656,6 +664,12 @@ def _strip(word: str, table) -> list[tuple[str, str, str, str]]:
     return out
 
 
+def _d_agrees(stem: str, suffix: str) -> bool:
+    """-DA/-DAn: t after a voiceless consonant, d elsewhere."""
+    d = suffix.lstrip("n")[:1]
+    return d == ("t" if stem[-1] in VOICELESS else "d")
+
+
 def _harmonises(stem: str, suffix: str) -> bool:
     vs = [ch for ch in suffix if ch in VOWELS]
     if not vs:
@@ -685,6 +699,10 @@ def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
                 continue
             if need == "p" and stem[-1] not in _H_I:
                 continue
+            if case in ("loc", "abl") and not _d_agrees(stem, suffix):
+                continue  # "kalite" is not kali + te
+            if stem[-1] in VOWELS and len(stem) < 4 and need == "":
+                continue  # "gıda", "iade", "oda"
             lone = need == "c" and (len(suffix) == 1 or case in ("gen", "ins"))
             # "-nIn" after a high vowel may follow a possessive ("değişiminin").
             licensed = need == "p" or (case == "gen" and stem[-1] in _H_I)
