@@ -116,14 +116,23 @@ def _use_color(no_color: bool) -> bool:
     return sys.stdout.isatty()
 
 
+def _result_cache(cache_dir: str | None, configs: dict):
+    """The result cache: --cache-dir, else $OKRLINT_CACHE_DIR, else .okrlint_cache at the project root."""
+    from .cache import ResultCache, default_dir, project_root
+
+    if cache_dir:
+        return ResultCache(Path(cache_dir))
+    cfg_paths = [p for p in configs if p is not None]
+    root = cfg_paths[0].parent if cfg_paths else project_root(Path.cwd())
+    return ResultCache(default_dir(root))
+
+
 def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
              config_file: str | None, language: str | None, fail_on: str | None, exit_zero: bool, quiet: bool,
              statistics: bool, no_color: bool, stdin_filename: str | None, message_language: str | None = None,
-             jobs: int | None = None, report_unused_disables: bool = False) -> int:
-    from .analysis import Analyzer
-    from .config import Config, ConfigError, Selection, find_config, load_config
-    from .engine import Linter
-    from .loader import load_bytes, load_path
+             jobs: int | None = None, report_unused_disables: bool = False, no_cache: bool = False,
+             cache_dir: str | None = None) -> int:
+    from .config import Config, ConfigError, find_config, load_config
     from .registry import RegistryError, load_rules
     from .reporters import FORMATS as REPORTERS, render
 
@@ -160,27 +169,21 @@ def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignor
 
     try:
         targets, missing = collect(paths, lambda p: config_at(config_path_for(p)), stdin_filename)
-        linters: dict[Path | None, Linter] = {}
-        sources = []
-        diagnostics = []
-        for t in targets:
-            cfg_path = config_path_for(t.path if t.path is not None else Path(stdin_filename or ".").absolute())
-            cfg = config_at(cfg_path)
-            if cfg_path not in linters:
-                selection = Selection.build(cfg, rules, select or None, ignore)
-                linters[cfg_path] = Linter(rules, cfg, selection, Analyzer(cfg.lexicons), language,
-                                           message_language=message_language,
-                                           report_unused_disables=report_unused_disables)
-            linter = linters[cfg_path]
-            if t.path is None:
-                source = load_bytes(t.display, sys.stdin.buffer.read())
-            else:
-                source = load_path(t.path, t.display, cfg.max_file_size)
-            sources.append(source)
-            diagnostics.extend(linter.lint(source))
-        if linters:
-            first = next(iter(linters.values()))
-            diagnostics.extend(first.lint_project(tuple(sources)))
+        from . import runner
+
+        settings = runner.Settings(configs, select or None, ignore, language, message_language,
+                                   report_unused_disables)
+        stdin_cfg = Path(stdin_filename or ".").absolute()
+
+        def cfg_of(t: Target) -> Path | None:
+            cfg_path = config_path_for(t.path if t.path is not None else stdin_cfg)
+            config_at(cfg_path)
+            return cfg_path
+
+        tasks = runner.read_tasks(((t.path, t.display, cfg_of(t)) for t in targets), settings)
+        cache = None if no_cache else _result_cache(cache_dir, configs)
+        run = runner.lint_tasks(tasks, settings, jobs=jobs, cache=cache)
+        sources, diagnostics = run.sources, run.diagnostics
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
 
@@ -242,7 +245,7 @@ def lint_command(paths, fmt, select, ignore, config_file, language, message_lang
                         config_file=config_file, language=language, fail_on=fail_on, exit_zero=exit_zero,
                         quiet=quiet, statistics=statistics, no_color=no_color, stdin_filename=stdin_filename,
                         message_language=message_language, jobs=jobs,
-                        report_unused_disables=report_unused_disables)
+                        report_unused_disables=report_unused_disables, no_cache=no_cache, cache_dir=cache_dir)
     except UsageError as exc:
         click.echo(f"okrlint: error: {exc}", err=True)
         sys.exit(2)
@@ -288,18 +291,21 @@ def explain_command(rule):
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     commands = {"rules": rules_command, "explain": explain_command}
-    try:
-        from . import report as _report  # noqa: F401
+    # report and schema import much (the analysis, the HTML report): only when asked for.
+    if args and args[0] == "report":
+        try:
+            from . import report as _report  # noqa: F401
 
-        commands["report"] = _report.report_command
-    except ImportError:
-        pass
-    try:
-        from . import schema as _schema
+            commands["report"] = _report.report_command
+        except ImportError:
+            pass
+    if args and args[0] == "schema":
+        try:
+            from . import schema as _schema
 
-        commands["schema"] = _schema.schema_command
-    except ImportError:
-        pass
+            commands["schema"] = _schema.schema_command
+        except ImportError:
+            pass
     if args and args[0] in commands:
         commands[args[0]].main(args[1:], prog_name=f"okrlint {args[0]}")
     else:

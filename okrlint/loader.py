@@ -9,11 +9,14 @@ document as data; the loader never knows which rule reports them.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as _dt
 import difflib
+import gc
 import re
+import stat
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import yaml
 
@@ -30,7 +33,76 @@ OBJECTIVE_KEYS = ("id", "title", "type", "owner", "aligns_to", "key_results", "p
 KEY_RESULT_KEYS = ("id", "title", "owner", "baseline", "target", "current", "unit", "due", "score",
                    "scoring", "description", "aligns_to")
 ALIASES = {"objective": "title", "text": "title", "krs": "key_results", "results": "key_results"}
-MAX_NODES = 2_000_000  # a guard against alias bombs: no real OKR file comes near
+MAX_NODES = 1_000_000  # values visited while building, aliases expanded: a guard against alias bombs
+MAX_VALUES = 250_000  # values composed (each costs ~0.6 KB and ~6 µs in PyYAML): bounds time and memory
+_INDICATORS = "\n,[{-:?"  # every YAML value but the first needs one of these before it
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Composing allocates many objects and no cycles; the collector would only rescan them (3-4x slower)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _expansion_overflow(root: yaml.Node) -> yaml.Node | None:
+    """The node where expanding aliases passes MAX_NODES values, or None.
+
+    The composer shares an aliased node instead of copying it, so the expanded
+    size is counted once per distinct node (linear), before anything expands.
+    """
+    size: dict[int, int] = {}
+    open_: set[int] = set()  # on the current path: an alias back to one of them expands forever
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in size:
+            continue
+        kids = _children(node)
+        if done or not kids:
+            size[id(node)] = 1 + sum(size[id(k)] for k in kids)
+            open_.discard(id(node))
+            continue
+        if any(id(k) in open_ or k is node for k in kids):
+            return node
+        open_.add(id(node))
+        stack.append((node, True))
+        stack.extend((k, False) for k in kids if id(k) not in size)
+    if size[id(root)] <= MAX_NODES:
+        return None
+    node = root
+    while True:
+        bigger = next((k for k in _children(node) if size[id(k)] > MAX_NODES), None)
+        if bigger is None:
+            return node
+        node = bigger
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _value_overflow(text: str) -> Span | None:
+    """Where the YAML passes MAX_VALUES values, or None; the parser's events are counted, not kept."""
+    if 1 + 2 * sum(text.count(c) for c in _INDICATORS) <= MAX_VALUES:  # an upper bound, free to compute
+        return None
+    count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent, yaml.AliasEvent)):
+            count += 1
+            if count > MAX_VALUES:
+                mark = event.start_mark
+                return Span.point(mark.line + 1, mark.column + 1)
+    return None
 
 
 class _Budget:
@@ -77,7 +149,12 @@ def load_yaml(path: str, text: str) -> SourceFile:
         return SourceFile(path, text, error=LoadError(
             "the file contains NUL bytes: is it binary?", Span.point(head.count("\n") + 1, 1)))
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        crowded = _value_overflow(text)
+        if crowded is not None:
+            return SourceFile(path, text, error=LoadError(
+                f"the file holds more than {MAX_VALUES:,} YAML values; split it", crowded))
+        with _gc_paused():
+            nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -90,10 +167,14 @@ def load_yaml(path: str, text: str) -> SourceFile:
     builder = _Builder(path, text)
     docs = []
     try:
-        for i, node in enumerate(nodes):
-            if node is None:
-                continue
-            docs.append(builder.document(node, i))
+        with _gc_paused():
+            for i, node in enumerate(nodes):
+                if node is None:
+                    continue
+                bomb = _expansion_overflow(node)
+                if bomb is not None:
+                    raise _TooBig(bomb)
+                docs.append(builder.document(node, i))
     except _TooBig as big:
         return SourceFile(path, text, error=LoadError(
             "the YAML expands to too many values (an alias bomb?)", _span(big.node)))
@@ -326,20 +407,34 @@ class _Dummy(yaml.SafeLoader):
 _DUMMY = _Dummy()
 
 
+def read_path(path: Path, max_size: int) -> tuple[bytes | None, LoadError | None]:
+    """The bytes of one regular file, at most ``max_size`` of them; every failure is a LoadError."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return None, LoadError("this is a directory, not a file", Span.point(1, 1))
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            return None, LoadError("this is not a regular file (a pipe or device?); use '-' to read standard input",
+                                   Span.point(1, 1))
+        too_big = f"over the limit of {max_size:,} bytes (max_file_size); split it or raise the limit"
+        if info.st_size > max_size:
+            return None, LoadError(f"the file is {info.st_size:,} bytes, {too_big}", Span.point(1, 1))
+        with open(path, "rb") as fh:
+            data = fh.read(max_size + 1)  # bounded even if the file grows while it is read
+        if len(data) > max_size:
+            return None, LoadError(f"the file grew while it was read and is now {too_big}", Span.point(1, 1))
+    except IsADirectoryError:
+        return None, LoadError("this is a directory, not a file", Span.point(1, 1))
+    except OSError as exc:
+        return None, LoadError(f"cannot read the file: {exc.strerror or exc}", Span.point(1, 1))
+    return data, None
+
+
 def load_path(path: Path, display: str, max_size: int) -> SourceFile:
     """Read, decode and parse one file; every failure becomes a LoadError."""
-    try:
-        size = path.stat().st_size
-        if size > max_size:
-            return SourceFile(display, "", error=LoadError(
-                f"the file is {size:,} bytes, over the limit of {max_size:,} (max_file_size); split it or "
-                f"raise the limit", Span.point(1, 1)))
-        data = path.read_bytes()
-    except IsADirectoryError:
-        return SourceFile(display, "", error=LoadError("this is a directory, not a file", Span.point(1, 1)))
-    except OSError as exc:
-        return SourceFile(display, "", error=LoadError(f"cannot read the file: {exc.strerror or exc}",
-                                                        Span.point(1, 1)))
+    data, err = read_path(path, max_size)
+    if data is None:
+        return SourceFile(display, "", error=err)
     return load_bytes(display, data)
 
 
