@@ -85,6 +85,8 @@ _CLAUSE_WORDS = frozenset({
     "и", "а", "или", "либо", "но", "также", "чтобы", "который", "что", "где", "когда", "если", "мы",
 })
 _CLAUSE_PUNCT = frozenset(",;:()[]–—-•*/\"'«»„“”")
+# Nouns after which "один" is a determiner, not a count.
+_ONE_AS_DETERMINER_BEFORE = frozenset({"из", "клик", "окно", "касание", "раз"})
 _RANK_WORD_RE = re.compile(r"^([^\W\d_]+)[-–](\d+)$")
 _ORDINAL_ENDINGS = frozenset({"е", "й", "я", "го", "му", "м", "ми", "х", "ое", "ой", "ый", "ий", "ая", "ю", "ом"})
 
@@ -272,6 +274,9 @@ class RussianAnalyser(Analyser):
                 out[i] = dataclasses.replace(tok, feats={**tok.feats, "numtype": "card"})
             elif tok.form == VNOUN and not _heads_clause(out, i):
                 out[i] = dataclasses.replace(tok, form="")
+            elif tok.lemma == "один" and i + 1 < len(out) and out[i + 1].lemma in _ONE_AS_DETERMINER_BEFORE:
+                # "одним из лидеров", "в один клик", "одно окно": not a count.
+                out[i] = dataclasses.replace(tok, norm="один-", lemma="один-", lemmas=frozenset({"один-"}), feats={})
             elif tok.is_word and tok.norm in _ORDINAL_ENDINGS and _after_number_hyphen(out, i):
                 # "1-е место", "2-х раз": the ending belongs to the numeral.
                 out[i] = dataclasses.replace(tok, pos=PUNCT, form="", lemma=tok.norm, lemmas=frozenset({tok.norm}))
