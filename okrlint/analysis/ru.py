@@ -281,7 +281,7 @@ class RussianAnalyser(Analyser):
                 # "1-е место", "2-х раз": the ending belongs to the numeral.
                 out[i] = dataclasses.replace(tok, pos=PUNCT, form="", lemma=tok.norm, lemmas=frozenset({tok.norm}))
         for i, tok in enumerate(out):
-            if tok.form in (FIN, INF, IMP) and tok.lemma in self._auxiliaries and _infinitive_follows(out, i):
+            if tok.form in (FIN, INF, IMP) and tok.lemma in self._auxiliaries and _infinitive_follows(out, i, tok.lemma == "быть"):
                 out[i] = dataclasses.replace(tok, form="", feats={**tok.feats, "aux": "yes"})
         return out
 
@@ -424,15 +424,16 @@ def _after_number_hyphen(tokens: list[Token], i: int) -> bool:
         and tokens[i - 1].start == tokens[i - 2].end and tokens[i].start == tokens[i - 1].end
 
 
-def _infinitive_follows(tokens: list[Token], i: int) -> bool:
-    """An infinitive within the next three words, no clause boundary in between."""
+def _infinitive_follows(tokens: list[Token], i: int, passive: bool = False) -> bool:
+    """An infinitive (or, with ``passive``, a short participle: "будет *запущен*") within
+    the next three words, no clause boundary in between."""
     seen = 0
     for tok in tokens[i + 1 :]:
         if not tok.is_word:
             if tok.pos == PUNCT and tok.text in ",;:":
                 return False
             continue
-        if tok.form == INF:
+        if tok.form == INF or (passive and tok.form == PART_FORM and "short" in tok.feats):
             return True
         seen += 1
         if seen >= 3:
