@@ -252,7 +252,7 @@ class PolishAnalyser(Analyser):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "*Zadowolenie* klientów wzrośnie"
             elif tag in ("impt", "fin", "praet", "imps") and tok.feats.get("alt") and (
                 not self._heads_clause(out, i) or (tag == "impt" and i + 1 < len(out) and out[i + 1].pos == NUM)
-            ):
+            ) and not self._past_after_subject(out, i):
                 # A finite verb homograph of a noun inside the text is the noun: "liczba *dostaw*",
                 # "w *powiecie*", "mamy *nadzieję*"; "*Top* 3" is no imperative either.
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
@@ -325,6 +325,16 @@ class PolishAnalyser(Analyser):
                 k -= 1
             return k < 0 or tokens[k].form in (INF, FIN, IMP) or tokens[k].feats.get("aux") == "yes"
         return False
+
+    @staticmethod
+    def _past_after_subject(tokens: list[Token], i: int) -> bool:
+        """A past form with an adjective homograph ("wzrosły", "spadła", "zmalała") is the verb
+        when no noun follows for the adjective to modify: "Przychody *wzrosły* o 20%"."""
+        tok = tokens[i]
+        if tok.feats.get("tag") != "praet" or not tok.feats.get("alt", "").startswith("adj") or i == 0:
+            return False
+        nxt = next((t for t in tokens[i + 1 :] if t.is_word or t.pos == NUM), None)
+        return tokens[i - 1].pos in (NOUN, ADJ, X) and (nxt is None or nxt.pos not in (NOUN, ADJ))
 
     @staticmethod
     def _verb_follows(tokens: list[Token], i: int) -> bool:
