@@ -322,6 +322,9 @@ class EnglishAnalyser(Analyser):
                 decided = (VERB, FIN)  # "Every household has …", "Our clinics are …"
             if not kind and slot == "start" and self._unknown_verb(tok, nxt):
                 decided = (VERB, IMP)  # "Synergize our network", "Vaccinate 500 children"
+            if decided is None and kind in ("base", "s") and not seen_verb and not gap_punct \
+                    and self._agrees_with_subject(tokens, words, k, kind, forms):
+                decided = (VERB, FIN)  # "Farmers get a fair price", "Every resident gets care"
             if decided is None:
                 if kind:
                     decided = (NOUN if kind in ("base", "s", "ing") else ADJ, "")
@@ -365,6 +368,28 @@ class EnglishAnalyser(Analyser):
         if seen_verb and (p in _CLAUSE_JOINS or gap_punct):
             return "join"
         return ""
+
+    @staticmethod
+    def _agrees_with_subject(tokens: list[Token], words: list[int], k: int, kind: str,
+                             forms: dict[int, tuple[str, str]]) -> bool:
+        """A verb form right after a noun that agrees with it, with an object or complement after it:
+        a plural noun before a base form ("Farmers get"), a singular one before an -s form
+        ("Every resident gets"). A preposition or the end after it keeps it a noun ("Patient visits per day")."""
+        if k == 0 or k + 1 >= len(words):
+            return False
+        prev_i, next_i = words[k - 1], words[k + 1]
+        prev, nxt = tokens[prev_i], tokens[next_i]
+        if any(t.pos in (PUNCT, SYM) for t in tokens[words[k] + 1 : next_i]):
+            return False
+        if nxt.norm in _PREPOSITIONS or nxt.norm in ("and", "or") or not nxt.is_word:
+            return False
+        if prev.pos != NOUN or prev.norm in _FUNCTION or forms.get(prev_i, (NOUN, ""))[1]:
+            return False
+        plural = prev.norm.endswith("s") and not prev.norm.endswith("ss") and prev.lemma != prev.norm \
+            or prev.norm in ("people", "children", "staff", "women", "men")
+        if kind == "base":
+            return plural
+        return not plural and not prev.feats.get("verb") and not prev.norm.endswith("s")
 
     def _money_follows(self, tokens: list[Token], i: int) -> bool:
         """An amount of money right after the word ("$250k", "2 million dollars", "€40 000")."""
