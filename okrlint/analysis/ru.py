@@ -85,7 +85,7 @@ _CLAUSE_WORDS = frozenset({
     "и", "а", "или", "либо", "но", "также", "чтобы", "который", "что", "где", "когда", "если", "мы",
 })
 _CLAUSE_PUNCT = frozenset(",;:()[]–—-•*/\"'«»„“”")
-# Nouns after which "один" is a determiner, not a count.
+# Words after which "один" is a determiner, not a count.
 _ONE_AS_DETERMINER_BEFORE = frozenset({"из", "клик", "окно", "касание", "раз"})
 _RANK_WORD_RE = re.compile(r"^([^\W\d_]+)[-–](\d+)$")
 _ORDINAL_ENDINGS = frozenset({"е", "й", "я", "го", "му", "м", "ми", "х", "ое", "ой", "ый", "ий", "ая", "ю", "ом"})
@@ -147,7 +147,7 @@ class RussianAnalyser(Analyser):
             if verbal or (p not in ("INFN", "VERB", "PRTF", "PRTS", "GRND") and not _infinitive_shaped(lemma))
         ]
         feats = _feats(best.tag)
-        if best_pos == "NUMR" or "Anum" in best.tag:
+        if best_pos == "NUMR" or best_lemma in self.lexicon.mapping("numbers.words"):
             feats["numtype"] = "card"
         if pos == NOUN:
             verbs = self._verbs_of(best_lemma)
@@ -170,7 +170,7 @@ class RussianAnalyser(Analyser):
             scores[key] = scores.get(key, 0.0) + weight
             first.setdefault(key, p)
         # An unknown word shaped as an infinitive is a verb ("драйвить", "левереджить").
-        if not _morph().word_is_known(norm) and _infinitive_shaped(norm) and (norm, "INFN") in scores:
+        if _infinitive_shaped(norm) and (norm, "INFN") in scores and not _morph().word_is_known(norm):
             scores[(norm, "INFN")] += 1.0
 
         def preference(key: tuple[str, str]) -> tuple:
@@ -281,7 +281,8 @@ class RussianAnalyser(Analyser):
                 # "1-е место", "2-х раз": the ending belongs to the numeral.
                 out[i] = dataclasses.replace(tok, pos=PUNCT, form="", lemma=tok.norm, lemmas=frozenset({tok.norm}))
         for i, tok in enumerate(out):
-            if tok.form in (FIN, INF, IMP) and tok.lemma in self._auxiliaries and _infinitive_follows(out, i, tok.lemma == "быть"):
+            if tok.form in (FIN, INF, IMP) and tok.lemma in self._auxiliaries \
+                    and _infinitive_follows(out, i, passive=tok.lemma == "быть"):
                 out[i] = dataclasses.replace(tok, form="", feats={**tok.feats, "aux": "yes"})
         return out
 
