@@ -120,3 +120,32 @@ def test_github_escaping_follows_the_actions_toolkit():
     out = render("github", [_diag(4, path="dir,x/q:1.okr.yaml")], sources={}, rules=load_rules())
     assert out.startswith("::warning file=dir%2Cx/q%3A1.okr.yaml,line=4,col=9,endLine=4,endColumn=48,"
                           "title=OKR303 missing-owner::")
+
+
+def _cli(*args: str):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    return subprocess.run([sys.executable, "-m", "okrlint", *args], cwd=root, capture_output=True, text=True,
+                          env={"PATH": "", "NO_COLOR": "1", "GITHUB_ACTIONS": ""}, timeout=600)
+
+
+def test_cli_sarif_on_the_examples_validates():
+    jsonschema = pytest.importorskip("jsonschema")
+    root = Path(__file__).resolve().parents[1]
+    if not SARIF_SCHEMA.is_file() or not list((root / "examples").glob("*.okr.*")):
+        pytest.skip("no SARIF schema or no examples")
+    done = _cli("--format", "sarif", "examples")
+    assert done.returncode in (0, 1), done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["runs"][0]["results"]
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert not list(jsonschema.Draft7Validator(schema).iter_errors(doc))
+
+
+@pytest.mark.parametrize("option, value", [("--format", "xml"), ("--message-language", "de")])
+def test_unknown_format_or_message_language_is_exit_2_with_the_allowed_values(option, value):
+    done = _cli(option, value, "examples")
+    assert done.returncode == 2
+    assert "auto" in done.stderr and ("sarif" in done.stderr or "uz" in done.stderr)
