@@ -60,6 +60,7 @@ zaxirala shifrla xabarla intil urin tirish ko'zla mo'ljalla qatnash
 tasnifla ro'yxatla kirgiz tugalla tarbiyala shakllan shakllantir kafolatla bog'la
 sug'urtala litsenziyala sertifikatla ijarala kreditla taqiqla chekla qo'shil qo'sh sayla
 hujjatla hujjatlashtir loyihala dasturla testla postla integratsiyala qamra tayinla tahrirla nishonla
+qarat sog' asra yech uzat kelish tort sep ter bo'ya yo'qot tik pishir quy to'xta yurit o'yna yuv
 """
 ROOTS: frozenset[str] = frozenset(_ROOTS.split())
 
