@@ -96,7 +96,8 @@ class Linter:
         self.message_language = message_language or config.message_language or "en"
         self.report_unused_disables = report_unused_disables
         self.lexicon_suggestions: dict[str, str] = {}  # lexicon suggestion -> the rule's English default
-        self._detected: dict[str, str | None] = {}
+        self._detected: dict[tuple[str, str | None], str | None] = {}
+        self._doc_language: dict[tuple[str, int], str | None] = {}
         self._analysis_errors: dict[tuple[str, str], Finding] = {}
         # Rules that must run: the enabled ones, plus hidden ones others yield to.
         enabled = set(selection.enabled)
@@ -120,9 +121,21 @@ class Linter:
                 return declared
         if self.config.language != "auto":
             return self.config.language
-        if text not in self._detected:
-            self._detected[text] = self.analyzer.detect(text)
-        return self._detected[text]
+        # Each text is detected on its own, leaning on the document's language when
+        # its own evidence is weak ("Synergy" in a Turkish file is Turkish).
+        default = self._document_language(document) if document is not None else None
+        key = (text, default)
+        if key not in self._detected:
+            self._detected[key] = self.analyzer.detect(text, default)
+        return self._detected[key]
+
+    def _document_language(self, document: Document) -> str | None:
+        key = (document.path, document.index)
+        if key not in self._doc_language:
+            titles = [o.title.value for o in document.objectives if o.title is not None]
+            titles += [k.title.value for o in document.objectives for k in o.key_results if k.title is not None]
+            self._doc_language[key] = self.analyzer.detect_document(titles)
+        return self._doc_language[key]
 
     def analyse(self, text: Text, language: str) -> Analysis | None:
         """Analyse once; an analyser crash is reported once per text, not once per rule."""

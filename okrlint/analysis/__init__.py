@@ -61,10 +61,16 @@ class Analyzer:
             self._cache[key] = hit
         return hit
 
-    def detect(self, text: str) -> str | None:
+    def detect(self, text: str, default: str | None = None) -> str | None:
+        """The language of ``text``; ``default`` (the document's) when its own evidence is weak."""
         from .detect import detect_language
 
-        return detect_language(text, self.languages, self.lexicon_dirs)
+        return detect_language(text, self.languages, self.lexicon_dirs, default=default)
+
+    def detect_document(self, texts: Iterable[str]) -> str | None:
+        from .detect import detect_document
+
+        return detect_document(texts, self.languages, self.lexicon_dirs)
 
 
 __all__ = ["Analysis", "Analyzer", "Lexicon", "LexiconError", "available_languages", "load_lexicon"]

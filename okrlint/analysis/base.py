@@ -85,8 +85,9 @@ class Analyser:
         predicate, head = self.find_predicate(tokens, matches)
         changes = self.find_changes(tokens, quantities)
         relative = self.find_relative(tokens, quantities)
+        places = self.find_places(tokens, quantities)
         return Analysis(text, self.language, tokens, quantities, matches, predicate, head, changes, relative,
-                        self.head_final)
+                        places=places, head_final=self.head_final)
 
     def analyse_words(self, text: str) -> list[Token]:
         """Tokens with word analysis, no context (used to compile lexicons)."""
@@ -183,8 +184,15 @@ class Analyser:
             if first > 0 and tokens[first - 1].text in {"%", "#", "№"} | CURRENCY_SYMBOLS:
                 span.insert(0, first - 1)
             last = span[-1]
+            # A percent sign after the number is its own only when none came before it
+            # and no case suffix closes the number: in "%40'tan %70'e" the second
+            # "%" belongs to 70.
+            prev_w = _prev_word(tokens, first)
+            prefixed = span[0] != first or "'" in tokens[last].norm \
+                or (prev_w is not None and self._is(prev_w, "numbers.percent_words"))
             if kind in (PERCENT, MONEY) and last + 1 < n and (
-                tokens[last + 1].text in {"%"} | CURRENCY_SYMBOLS or self._is(tokens[last + 1], "numbers.percent_words")
+                (not prefixed and (tokens[last + 1].text == "%" or self._is(tokens[last + 1], "numbers.percent_words")))
+                or tokens[last + 1].text in CURRENCY_SYMBOLS
                 or self._is(tokens[last + 1], "numbers.currency") or self._is(tokens[last + 1], "numbers.scale")
             ):
                 span.append(last + 1)
@@ -309,6 +317,18 @@ class Analyser:
             prev = _prev_word(tokens, q.tokens[0], skip_symbols=True)
             nxt = _next_word(tokens, q.tokens[-1])
             if (prev is not None and prev.norm in before) or (nxt is not None and nxt.norm in after):
+                out.add(k)
+        return frozenset(out)
+
+    def find_places(self, tokens: tuple[Token, ...], quantities: tuple[Quantity, ...]) -> frozenset[int]:
+        """Quantities that count where something happens, not how many things are made."""
+        before = self.lexicon.words("numbers.place_before")
+        out = set()
+        for k, q in enumerate(quantities):
+            prev = _prev_word(tokens, q.tokens[0], skip_symbols=True)
+            # The counted noun, past a counter word ("4 ta filialda"), in the locative.
+            following = [t for t in tokens[q.tokens[-1] + 1 : q.tokens[-1] + 4] if t.is_word][:2]
+            if (prev is not None and prev.norm in before) or any(t.feats.get("case") == "loc" for t in following):
                 out.add(k)
         return frozenset(out)
 

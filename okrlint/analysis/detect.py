@@ -223,6 +223,9 @@ def detect_language(
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     best, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if default is not None and scores.get(default, float("-inf")) >= 0 and len(_WORD_RE.findall(text)) <= 2:
+        # One or two words carry too little evidence to overrule the document.
+        return default
     if default is not None and scores.get(default, float("-inf")) >= 0:
         # No evidence against the document's language: keep it unless another
         # language is clearly better ("Marketing" in a Polish file stays Polish).

@@ -49,7 +49,9 @@ def task_style(an: Analysis) -> Match | None:
     if head is None:
         for concept in ("deliverable_verbs", "binary_verbs"):
             m = head_match(an, concept)
-            if m is not None and any(q.kind == NUMBER for q in scope_quantities(an, m)):
+            # "in 4 hospitals" counts places, not deliverables.
+            if m is not None and any(q.kind == NUMBER and an.quantities.index(q) not in an.places
+                                     for q in scope_quantities(an, m)):
                 head = m
                 break
     if head is None or outcome_with_quantity(an) is not None:

@@ -105,6 +105,8 @@ class Analysis:
     changes: tuple[Change, ...] = ()
     # Quantity indexes preceded by a relative marker ("на 40%", "by 20%").
     relative: frozenset[int] = frozenset()
+    # Quantity indexes that count places ("in 4 hospitals", "в 12 филиалах", "4 ta filialda").
+    places: frozenset[int] = frozenset()
     # True when the language puts the main verb last (tr, uz): objects precede verbs.
     head_final: bool = False
 
