@@ -278,59 +278,130 @@ def _endings() -> tuple[tuple[str, str, dict], ...]:
 
 ENDINGS = _endings()
 _LIMITED_NEG = frozenset({INF, VNOUN, FIN, CONV})
+_NEG_OK = ("mAk", "mA", "mAsI", "mAsInI", "mAyA", "mAyI")
+
+# Stem extensions before an ending: "<P>" is the passive (-n after a vowel, -In
+# after l, -Il elsewhere).
+_VARIANTS = (
+    ("", {}), ("<P>", {"voice": "pass"}), ("(y)Abil", {"mood": "abil"}),
+    ("<P>(y)Abil", {"voice": "pass", "mood": "abil"}), ("mA", {"polarity": "neg"}),
+    ("<P>mA", {"voice": "pass", "polarity": "neg"}),
+)
 
 
-def _stem_variants(root: str) -> list[tuple[str, dict]]:
-    """The root and its regular extensions: passive, ability, negative."""
-    if root[-1] in VOWELS:
-        passive = root + "n"
-    elif root[-1] == "l":
-        passive = realise(root, "In")
-    else:
-        passive = realise(_alternate(root), "Il")
-    out = [(root, {}), (passive, {"voice": "pass"})]
-    out.append((realise(_alternate(root), "(y)Abil"), {"mood": "abil"}))
-    out.append((realise(passive, "(y)Abil"), {"voice": "pass", "mood": "abil"}))
-    out.append((realise(root, "mA"), {"polarity": "neg"}))
-    out.append((realise(passive, "mA"), {"voice": "pass", "polarity": "neg"}))
+def _symbols(template: str) -> list[str]:
+    out = []
+    i = 0
+    while i < len(template):
+        if template[i] in "(<":
+            j = template.index(")" if template[i] == "(" else ">", i)
+            out.append(template[i : j + 1])
+            i = j + 1
+        else:
+            out.append(template[i])
+            i += 1
     return out
 
 
-def _alternate(stem: str) -> str:
-    return stem[:-1] + "d" if stem in ALTERNATING_ROOTS else stem
+class _Node:
+    __slots__ = ("children", "terminal")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.terminal: tuple[str, tuple[tuple[str, str], ...], int] | None = None
 
 
-@lru_cache(maxsize=4096)
-def verb_forms(root: str) -> dict[str, tuple[str, tuple[tuple[str, str], ...], int]]:
-    """Every OKR form of ``root``: surface → (form, feats, priority)."""
-    table: dict[str, tuple[str, tuple[tuple[str, str], ...], int]] = {}
-    for stem, extra in _stem_variants(root):
+def _build_trie() -> _Node:
+    """Every (extension + ending) template of ENDINGS in one trie of archiphonemes."""
+    root = _Node()
+
+    def insert(template: str, form: str, feats: dict, rank: int) -> None:
+        node = root
+        for sym in _symbols(template):
+            node = node.children.setdefault(sym, _Node())
+        if node.terminal is None or node.terminal[2] > rank:
+            node.terminal = (form, tuple(sorted(feats.items())), rank)
+
+    for prefix, extra in _VARIANTS:
         neg = extra.get("polarity") == "neg"
         abil = extra.get("mood") == "abil"
         for rank, (tmpl, form, feats) in enumerate(ENDINGS):
             if neg and (form not in _LIMITED_NEG or tmpl.startswith(("mA", "mI"))):
-                if not (tmpl.startswith("(y)") or tmpl == "mAk" or tmpl in ("mA", "mAsI", "mAsInI", "mAyA", "mAyI")):
+                if not (tmpl.startswith("(y)") or tmpl in _NEG_OK):
                     continue
             if abil and form == IMP and tmpl == "":
                 continue
-            base = _alternate(stem) if _vowel_initial(stem, tmpl) else stem
-            surface = realise(base, tmpl)
-            if surface not in table:
-                table[surface] = (form, tuple(sorted({**feats, **extra}.items())), rank)
+            if neg and tmpl.startswith("(I)yor"):
+                insert(prefix[:-1] + "I" + tmpl[3:], form, {**feats, **extra}, rank)  # "artırmıyor"
+                continue
+            insert(prefix + tmpl, form, {**feats, **extra}, rank)
         if abil:
             for tmpl, feats in (("Ir", {"person": "3"}), ("IrIz", {"person": "1", "number": "pl"})):
-                surface = realise(stem, tmpl)
-                table.setdefault(surface, (FIN, tuple(sorted({**feats, **extra}.items())), 0))
-    return table
+                insert(prefix + tmpl, FIN, {**feats, **extra}, 0)
+    return root
 
 
-def _vowel_initial(stem: str, tmpl: str) -> bool:
-    if not tmpl:
-        return False
-    ch = tmpl[0]
-    if ch in "AI" or ch in VOWELS:
-        return True
-    return tmpl.startswith("(I)") or tmpl.startswith("(A)") or (tmpl.startswith("(y)") and stem[-1] not in VOWELS)
+_TRIE = _build_trie()
+
+
+def _realise_symbol(sym: str, last: str, vowel: str) -> str:
+    """One archiphoneme after a string ending in ``last`` whose last vowel is ``vowel``."""
+    after_vowel = last in VOWELS
+    if len(sym) == 1:
+        if sym == "A":
+            return "a" if vowel in BACK else "e"
+        if sym == "I":
+            return _HIGH[vowel]
+        if sym == "D":
+            return "t" if last in VOICELESS else "d"
+        return sym
+    if sym == "(I)":
+        return "" if after_vowel else _HIGH[vowel]
+    if sym == "(A)":
+        return "" if after_vowel else ("a" if vowel in BACK else "e")
+    if sym == "<P>":
+        if after_vowel:
+            return "n"
+        return _HIGH[vowel] + ("n" if last == "l" else "l")
+    return sym[1] if after_vowel else ""  # (y) (n) (s)
+
+
+_HIGH = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def match_ending(stem: str, rest: str, only_progressive: bool = False):
+    """The best (form, feats, rank) for ``stem`` + ``rest``, or None.
+
+    Walks the template trie realising each archiphoneme against the actual
+    letters, so only endings consistent with harmony and buffers are explored.
+    With ``only_progressive`` the stem is a vowel-final root minus its vowel and
+    only "-(I)yor" forms are allowed ("başl" + "ıyor").
+    """
+    best = None
+    stack = [(_TRIE, 0, stem[-1], last_vowel(stem), 0)]
+    n = len(rest)
+    while stack:
+        node, pos, last, vowel, depth = stack.pop()
+        if pos == n and node.terminal is not None and (best is None or node.terminal[2] < best[2]):
+            if not only_progressive or depth >= 4:
+                best = node.terminal
+        for sym, child in node.children.items():
+            if only_progressive and depth == 0 and sym != "(I)":
+                continue
+            if only_progressive and depth == 1 and sym != "y":
+                continue
+            piece = _realise_symbol(sym, last, vowel)
+            if only_progressive and depth == 0:
+                piece = _HIGH[vowel]  # the narrowed vowel is always there
+            if not piece:
+                stack.append((child, pos, last, vowel, depth + 1))
+            elif rest.startswith(piece, pos):
+                v = vowel
+                for ch in piece:
+                    if ch in VOWELS:
+                        v = ch
+                stack.append((child, pos + len(piece), piece[-1], v, depth + 1))
+    return best
 
 
 def infinitive(root: str) -> str:
@@ -410,17 +481,18 @@ class TurkishAnalyser(Analyser):
         n = len(w)
         for k in range(2, n + 1):
             prefix, rest = w[:k], w[k:]
-            cands = [prefix]
+            cands = [(prefix, prefix, rest, False)]
             if prefix[-1] == "d" and prefix[:-1] + "t" in ALTERNATING_ROOTS and rest[:1] in VOWELS:
-                cands.append(prefix[:-1] + "t")
+                cands.append((prefix[:-1] + "t", prefix[:-1] + "t", rest, False))
             if rest.startswith("yor") and prefix[-1] in "ıiuü" and len(prefix) > 2:
-                cands += [prefix[:-1] + "a", prefix[:-1] + "e"]
-            for root in cands:
+                # "başlıyor": the root's final a/e narrows before -yor
+                cands += [(prefix[:-1] + v, prefix[:-1], w[k - 1 :], True) for v in "ae"]
+            for root, stem, tail, narrow in cands:
                 known = root in self.roots
                 if not known and not (rest and root.endswith(_VERBAL_STEM_ENDS) and len(root) >= 4
                                       and any(ch in VOWELS for ch in root[:-3])):
                     continue
-                hit = verb_forms(root).get(w)
+                hit = match_ending(stem, tail, narrow)
                 if hit is None:
                     continue
                 form, feats, rank = hit
@@ -654,13 +726,27 @@ _POSS_SUFFIXES = tuple(
 )
 
 
-def _strip(word: str, table) -> list[tuple[str, str, str, str]]:
-    """(stem, suffix, value, need) for every suffix of ``table`` that ends ``word``."""
-    out = []
+def _index(table) -> tuple[tuple[int, dict[str, list[tuple[str, str]]]], ...]:
+    by_size: dict[int, dict[str, list[tuple[str, str]]]] = {}
     for surfaces, value, need in table:
-        for size in {len(x) for x in surfaces}:
-            if len(word) > size and word[-size:] in surfaces:
-                out.append((word[:-size], word[-size:], value, need))
+        for x in surfaces:
+            by_size.setdefault(len(x), {}).setdefault(x, []).append((value, need))
+    return tuple(sorted(by_size.items()))
+
+
+_CASE_INDEX = _index(_CASE_SUFFIXES)
+_POSS_INDEX = _index(_POSS_SUFFIXES)
+
+
+def _strip(word: str, index) -> list[tuple[str, str, str, str]]:
+    """(stem, suffix, value, need) for every suffix of ``index`` that ends ``word``."""
+    out = []
+    n = len(word)
+    for size, surfaces in index:
+        if n > size:
+            hits = surfaces.get(word[-size:])
+            if hits:
+                out.extend((word[:-size], word[-size:], value, need) for value, need in hits)
     return out
 
 
@@ -690,7 +776,7 @@ def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
     for word, base_feats, _, base_depth in starts:
         # case layer (optional)
         case_opts = [(word, {}, True, 0, False)]
-        for stem, suffix, case, need in _strip(word, _CASE_SUFFIXES):
+        for stem, suffix, case, need in _strip(word, _CASE_INDEX):
             if len(stem) < 2 or not any(ch in VOWELS for ch in stem) or not _harmonises(stem, suffix):
                 continue
             if need == "v" and stem[-1] not in VOWELS:
@@ -712,7 +798,7 @@ def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
             licensed = opt[5] if len(opt) > 5 else False
             # possessive layer
             poss_opts = [] if needs_poss else [(stem1, {}, True, 0)]
-            for stem, suffix, person, need in _strip(stem1, _POSS_SUFFIXES):
+            for stem, suffix, person, need in _strip(stem1, _POSS_INDEX):
                 if len(stem) < 2 or not any(ch in VOWELS for ch in stem) or not _harmonises(stem, suffix):
                     continue
                 if need == "v" and stem[-1] not in VOWELS:
@@ -761,4 +847,4 @@ def _alternation_variants(stem: str, vowel_suffix: bool) -> list[str]:
     return [stem]
 
 
-__all__ = ["TurkishAnalyser", "noun_parses", "realise", "verb_forms"]
+__all__ = ["TurkishAnalyser", "match_ending", "noun_parses", "realise"]

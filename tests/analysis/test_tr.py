@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from okrlint.analysis import Analyzer
-from okrlint.analysis.tr import noun_parses, realise, verb_forms
+from okrlint.analysis.tr import match_ending, noun_parses, realise
 from okrlint.analysis.types import (
     ADJ, CONV, DATE, FIN, IMP, INF, MONEY, MULTIPLIER, NAME, NOUN, NUMBER, PART_FORM, PERCENT, QUARTER, RANK,
     VERB, VNOUN, YEAR,
@@ -136,11 +136,18 @@ def test_realise(stem, template, surface):
     assert realise(stem, template) == surface
 
 
-def test_verb_forms_table():
-    forms = verb_forms("artır")
-    assert forms["artırılması"][0] == VNOUN
-    assert forms["artırın"][0] == IMP
-    assert "artırmaya" in forms and "artıracağız" in forms
+@pytest.mark.parametrize("stem,rest,form", [
+    ("artır", "ılması", VNOUN), ("artır", "ın", IMP), ("artır", "maya", VNOUN), ("artır", "acağız", FIN),
+    ("başl", "ıyor", FIN), ("düşür", "ülmesi", VNOUN), ("düşür", "müyor", FIN), ("ulaş", "abiliriz", FIN),
+])
+def test_match_ending(stem, rest, form):
+    hit = match_ending(stem, rest, only_progressive=(stem == "başl"))
+    assert hit is not None and hit[0] == form
+
+
+@pytest.mark.parametrize("stem,rest", [("artır", "ilmesi"), ("artır", "meye"), ("başla", "ıyor"), ("gönder", "tı")])
+def test_match_ending_respects_harmony(stem, rest):
+    assert match_ending(stem, rest) is None
 
 
 def test_noun_parses_are_complete_readings(tr):
