@@ -146,6 +146,11 @@ class Lexicon:
             for p in candidates:
                 idx = _match_at(p.elements, tokens, i)
                 if idx:
+                    # A feature element at either end ("{case=dat} çalışmak") is context,
+                    # not part of the match: the dative verb stays a unit of its own and
+                    # keeps its own concepts (the hedge is "çalışmak", the head is
+                    # "artırmaya"). One inside ("в {numtype=card} раз") is part of it.
+                    idx = _trim_context(idx, p.elements)
                     found.append(Match(p.concept, p.entry, tokens[idx[0]].start, tokens[idx[-1]].end, idx, p.note))
         return _drop_contained(found)
 
@@ -192,6 +197,15 @@ def _match_at(elements: tuple[Element, ...], tokens: tuple[Token, ...], i: int) 
         taken.append(hit)
         pos = hit + 1
     return tuple(taken)
+
+
+def _trim_context(idx: tuple[int, ...], elements: tuple[Element, ...]) -> tuple[int, ...]:
+    lo, hi = 0, len(idx)
+    while lo < hi and elements[lo].feats:
+        lo += 1
+    while hi > lo and elements[hi - 1].feats:
+        hi -= 1
+    return idx[lo:hi] or idx
 
 
 def _drop_contained(found: list[Match]) -> tuple[Match, ...]:
