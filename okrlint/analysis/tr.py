@@ -102,6 +102,8 @@ NOT_VERBS = frozenset({
 KNOWN_NOUNS = frozenset({
     "hafta", "fayda", "gıda", "madde", "cadde", "iade", "ifade", "vade", "oda", "ada", "sade", "kadın", "altın",
     "yakın", "kalite", "site", "nitelik", "bayi", "ekip", "seviye", "sayı", "oran", "hedef", "ayda", "yılda",
+    "hasta", "usta", "posta", "pasta", "liste", "ajanda", "kota", "moda", "veda", "deste", "hafta", "kumanda",
+    "propaganda", "fıkra", "bina", "dünya", "vida", "ifade", "gündem", "dönem", "kaynak", "destek", "tedarik",
 })
 
 # Function words, pronouns and lexicalised forms that are never stripped.
@@ -463,6 +465,12 @@ class TurkishAnalyser(Analyser):
             return WordInfo((value,), ADJ, "", feats)
         if norm in KNOWN_NOUNS:
             return WordInfo((norm,), NOUN)
+        if "-" in norm:
+            # "e-postaları", "kazan-kazan": the suffixes sit on the last part.
+            head, _, last = norm.rpartition("-")
+            info = self._noun(last) if last not in KNOWN_NOUNS else WordInfo((last,), NOUN)
+            lemmas = tuple(dict.fromkeys([f"{head}-{lem}" for lem in info.lemmas] + [norm]))
+            return WordInfo(lemmas, NOUN, "", info.feats)
         if norm in NOT_VERBS or any(p[0] in NOT_VERBS for p in noun_parses(norm)):
             return self._noun(norm)
         # Fast path for infinitives (every lexicon entry is one).
@@ -776,7 +784,7 @@ def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
     for word, base_feats, _, base_depth in starts:
         # case layer (optional)
         case_opts = [(word, {}, True, 0, False)]
-        for stem, suffix, case, need in _strip(word, _CASE_INDEX):
+        for stem, suffix, case, need in (() if word in KNOWN_NOUNS else _strip(word, _CASE_INDEX)):
             if len(stem) < 2 or not any(ch in VOWELS for ch in stem) or not _harmonises(stem, suffix):
                 continue
             if need == "v" and stem[-1] not in VOWELS:
@@ -798,7 +806,7 @@ def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
             licensed = opt[5] if len(opt) > 5 else False
             # possessive layer
             poss_opts = [] if needs_poss else [(stem1, {}, True, 0)]
-            for stem, suffix, person, need in _strip(stem1, _POSS_INDEX):
+            for stem, suffix, person, need in (() if stem1 in KNOWN_NOUNS else _strip(stem1, _POSS_INDEX)):
                 if len(stem) < 2 or not any(ch in VOWELS for ch in stem) or not _harmonises(stem, suffix):
                     continue
                 if need == "v" and stem[-1] not in VOWELS:
