@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from .model import Document, Field, KeyResult, Objective, SourceFile
 
@@ -79,23 +79,31 @@ class Alignment:
     nodes: list[Node] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     cycles: list[list[Reference]] = field(default_factory=list)  # each cycle as the references that form it
+    _index: tuple | None = field(default=None, repr=False, compare=False)
+
+    def _links(self) -> tuple[dict, dict, dict]:
+        """Parents, children and unresolved references per objective key, built once."""
+        if self._index is None or self._index[0] != len(self.references):
+            parents: dict[tuple, dict[tuple, Node]] = {}
+            children: dict[tuple, dict[tuple, Node]] = {}
+            unresolved: dict[tuple, list[Reference]] = {}
+            for r in self.references:
+                if r.target is None:
+                    unresolved.setdefault(r.node.key, []).append(r)
+                else:
+                    parents.setdefault(r.node.key, {}).setdefault(r.target.key, r.target)
+                    children.setdefault(r.target.key, {}).setdefault(r.node.key, r.node)
+            self._index = (len(self.references), parents, children, unresolved)
+        return self._index[1:]
 
     def parents(self, node: Node) -> list[Node]:
-        seen: list[Node] = []
-        for r in self.references:
-            if r.node.key == node.key and r.target is not None and r.target not in seen:
-                seen.append(r.target)
-        return seen
+        return list(self._links()[0].get(node.key, {}).values())
 
     def children(self, node: Node) -> list[Node]:
-        out: list[Node] = []
-        for r in self.references:
-            if r.target is not None and r.target.key == node.key and r.node not in out:
-                out.append(r.node)
-        return out
+        return list(self._links()[1].get(node.key, {}).values())
 
     def unresolved(self, node: Node) -> list[Reference]:
-        return [r for r in self.references if r.node.key == node.key and r.target is None]
+        return list(self._links()[2].get(node.key, ()))
 
     def tree(self) -> list[tuple[int, Node, bool]]:
         """Rows (depth, node, repeated) of the alignment tree, company level first.
@@ -107,20 +115,23 @@ class Alignment:
         rows: list[tuple[int, Node, bool]] = []
         done: set[tuple] = set()
 
-        def visit(node: Node, depth: int) -> None:
-            if node.key in done:
-                rows.append((depth, node, True))
-                return
-            done.add(node.key)
-            rows.append((depth, node, False))
-            for child in sorted(self.children(node), key=_order):
-                visit(child, depth + 1)
+        def visit(root: Node) -> None:
+            # An explicit stack: a chain of thousands of objectives must not hit the recursion limit.
+            stack = [(root, 0)]
+            while stack:
+                node, depth = stack.pop()
+                if node.key in done:
+                    rows.append((depth, node, True))
+                    continue
+                done.add(node.key)
+                rows.append((depth, node, False))
+                stack.extend((child, depth + 1) for child in sorted(self.children(node), key=_order, reverse=True))
 
         for node in sorted((n for n in self.nodes if not self.parents(n)), key=_order):
-            visit(node, 0)
+            visit(node)
         for node in sorted(self.nodes, key=_order):  # what only a cycle reaches
             if node.key not in done:
-                visit(node, 0)
+                visit(node)
         return rows
 
 

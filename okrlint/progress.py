@@ -14,7 +14,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from .analysis.normalize import NUMBER_SPACES, parse_number as _parse_digits
+from .analysis.normalize import NUMBER_SPACES
+from .analysis.normalize import parse_number as _parse_digits
 from .model import KeyResult, Objective
 
 NUMERIC_FIELDS = ("baseline", "target", "current")

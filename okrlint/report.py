@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterable
 
 import click
 
@@ -132,7 +132,7 @@ def quality(diagnostics: Iterable[Diagnostic], items: int, readable: bool = True
     return max(0, int(value + 0.5))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_labels() -> dict[str, dict[str, str]]:
     import yaml
 
@@ -236,7 +236,7 @@ def page_language(sources: Iterable[SourceFile], language_of) -> str:
                         seen[lang] += 1
     if not seen:
         return "en"
-    return sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 # -- linting for the report -----------------------------------------------------

@@ -76,7 +76,7 @@ def _direction(kr: KeyResult, ctx, an: Analysis, b: progress.Number, t: progress
     # "reduce_verbs" is optional lexicon data: a language that lists it gets this check.
     reducing = an.concept("reduce_verbs")
     if reducing and t.value > b.value:
-        span, words = ctx.at(kr.title, reducing[0])
+        _, words = ctx.at(kr.title, reducing[0])
         yield ctx.finding(kr.fields["target"].span, f'"{words}" reduces, but target {progress.format_number(t)} '
                           f"is above baseline {progress.format_number(b)}",
                           "swap baseline and target, or use a verb that says the metric goes up", words=(words,))

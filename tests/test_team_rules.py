@@ -141,3 +141,5 @@ def test_deep_alignment_chain_does_not_hit_the_recursion_limit():
     objs = "".join(f"  - {{id: O{i}, title: t, aligns_to: O{i + 1}}}\n" for i in range(n)) + f"  - {{id: O{n}, title: t}}\n"
     al = resolve(_sources({"deep.okr.yaml": "objectives:\n" + objs}))
     assert not al.cycles and all(r.target is not None for r in al.references)
+    rows = al.tree()
+    assert len(rows) == n + 1 and rows[-1][0] == n  # one chain, deepest last
