@@ -187,7 +187,22 @@ class Linter:
             for f in _safe_check(rule, sources, ctx):
                 where = _Where(f.element or Element.DOCUMENT, f.objective_index, f.key_result_index)
                 out.append(self._diagnostic(rule, f, f.path or "", where, f.language))
-        return self._finish(out)
+        return self._finish(self._suppress_project(sources, out))
+
+    def _suppress_project(self, sources: tuple[SourceFile, ...], diags: list[Diagnostic]) -> list[Diagnostic]:
+        """Inline comments silence cross-file findings too, in the file each finding points into."""
+        commented = {s.path: s for s in sources if s.comments}
+        if not commented or not diags:
+            return diags
+        from . import suppress
+
+        kept = [d for d in diags if d.path not in commented]
+        for path, source in commented.items():
+            mine = [d for d in diags if d.path == path]
+            if mine:
+                directives, _ = suppress.parse(source, self.rules)
+                kept.extend(suppress.apply(mine, directives, frozenset({"OKR003"})))
+        return kept
 
     def _lint_document(self, source: SourceFile, doc: Document) -> Iterator[Diagnostic]:
         for rule in self._by_element.get(Element.DOCUMENT, ()):

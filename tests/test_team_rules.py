@@ -143,3 +143,14 @@ def test_deep_alignment_chain_does_not_hit_the_recursion_limit():
     assert not al.cycles and all(r.target is not None for r in al.references)
     rows = al.tree()
     assert len(rows) == n + 1 and rows[-1][0] == n  # one chain, deepest last
+
+
+def test_inline_comment_silences_a_cross_file_finding():
+    files = {"team.okr.yaml": "objectives:\n  - title: Become the main source of new clinics\n"
+                              "    aligns_to: company.okr.yaml#C7  # okrlint: disable=unknown-parent\n"
+                              "    key_results: [Grow leads from 40 to 90]\n"
+                              "  - title: Become the fastest booking app\n"
+                              "    aligns_to: company.okr.yaml#C8\n"
+                              "    key_results: [Cut booking time from 4 to 2 minutes]\n"}
+    _, diags = lint_files(files, ("OKR308",))
+    assert [d.line for d in diags] == [6]
