@@ -133,6 +133,7 @@ class Lexicon:
 
     def match(self, tokens: tuple[Token, ...]) -> tuple[Match, ...]:
         found: list[Match] = []
+        width: list[int] = []  # elements of each match's entry, context included
         for i, tok in enumerate(tokens):
             if not tok.is_word:
                 continue
@@ -152,7 +153,8 @@ class Lexicon:
                     # "artırmaya"). One inside ("в {numtype=card} раз") is part of it.
                     idx = _trim_context(idx, p.elements)
                     found.append(Match(p.concept, p.entry, tokens[idx[0]].start, tokens[idx[-1]].end, idx, p.note))
-        return _drop_contained(found)
+                    width.append(len(p.elements))
+        return _drop_contained(found, width)
 
 
 def _compile_entry(entry: str, analyse_words: Callable[[str], list[Token]]) -> tuple[Element, ...]:
@@ -208,12 +210,18 @@ def _trim_context(idx: tuple[int, ...], elements: tuple[Element, ...]) -> tuple[
     return idx[lo:hi] or idx
 
 
-def _drop_contained(found: list[Match]) -> tuple[Match, ...]:
-    """A match whose tokens lie strictly inside a longer match is dropped."""
+def _drop_contained(found: list[Match], width: list[int] | None = None) -> tuple[Match, ...]:
+    """A match whose tokens lie strictly inside a longer match is dropped, and so is a
+    match of another concept on the same tokens whose entry is shorter: the context of
+    "{case=dat} o'tkazish" (migrate to) makes it win over the bare "o'tkazish" (hold)."""
+    width = width or [len(m.tokens) for m in found]
     keep = []
-    for m in found:
+    for k, m in enumerate(found):
         ms = set(m.tokens)
         if any(ms < set(o.tokens) for o in found if o is not m):
+            continue
+        if any(o.tokens == m.tokens and o.concept != m.concept and width[j] > width[k]
+               for j, o in enumerate(found)):
             continue
         if any(o.concept == m.concept and o.tokens == m.tokens for o in keep):
             continue
