@@ -104,6 +104,11 @@ KNOWN_NOUNS = frozenset({
     "yakın", "kalite", "site", "nitelik", "bayi", "ekip", "seviye", "sayı", "oran", "hedef", "ayda", "yılda",
     "hasta", "usta", "posta", "pasta", "liste", "ajanda", "kota", "moda", "veda", "deste", "hafta", "kumanda",
     "propaganda", "fıkra", "bina", "dünya", "vida", "ifade", "gündem", "dönem", "kaynak", "destek", "tedarik",
+    "gider", "güven", "alacak", "ele",
+    # loan stems of "X etmek" verbs
+    "optimize", "maksimize", "minimize", "organize", "modernize", "revize", "standardize", "dijitalize",
+    "finanse", "entegre", "koordine", "motive", "aktive", "lanse", "analiz", "rapor", "test", "kontrol", "takip",
+    "otomatize", "mobilize", "transfer", "teslim", "tespit", "ziyaret", "tedavi", "muayene", "dahil", "ihraç",
 })
 
 # Function words, pronouns and lexicalised forms that are never stripped.
