@@ -259,8 +259,8 @@ class _MarkdownBuilder:
             k_at = title.value.find(pm.group("key"), at)
             v_at = title.value.find(pm.group("value"), k_at + len(pm.group("key")))
             value_text = _sub(title, v_at, v_at + len(pm.group("value")))
-            self._put(pm.group("key"), pm.group("value"), value_text, _sub(title, k_at, k_at + len(pm.group("key"))).span,
-                      allowed, into)
+            key_span = _sub(title, k_at, k_at + len(pm.group("key"))).span
+            self._put(pm.group("key"), pm.group("value"), value_text, key_span, allowed, into)
             at = v_at + len(pm.group("value"))
         return _sub(title, 0, m.start())
 

@@ -33,7 +33,8 @@ _PERIOD = {
     ],
 }
 _SCORE = {"description": "0–1, or a percentage such as \"40%\".",
-          "anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"}]}
+          "anyOf": [{"type": "number", "minimum": 0, "maximum": 1},
+                    {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"}]}
 
 # What each key holds; a key the loader knows but this map does not is accepted with any value.
 _VALUES: dict[str, dict[str, Any]] = {
@@ -46,7 +47,8 @@ _VALUES: dict[str, dict[str, Any]] = {
     "owner": {"description": "The one accountable person.", **_TEXT},
     "title": {"description": "The text of the objective or key result.", **_TEXT},
     "id": {"description": "Identifier for aligns_to (O1, KR2 …).", "type": ["string", "integer"]},
-    "type": {"description": "Committed (must deliver) or aspirational (stretch).", "enum": ["committed", "aspirational"]},
+    "type": {"description": "Committed (must deliver) or aspirational (stretch).",
+             "enum": ["committed", "aspirational"]},
     "aligns_to": {"description": "Parent objective: file.okr.yaml#O2, or an id in this file.", "type": "string"},
     "description": {"type": "string"},
     "score": _SCORE,

@@ -121,7 +121,8 @@ def parse(source: SourceFile, rules: RuleSet) -> tuple[list[Directive], list[Mal
                 close = difflib.get_close_matches(text, rules.names(), n=1, cutoff=0.6)
                 bad.append(Malformed(
                     f"'{text}' in the suppression matches no rule; use a code (OKR104), a name (binary-kr) or a "
-                    "prefix (OKR1)", item_span, f"did you mean '{close[0]}'?" if close else "`okrlint rules` lists them",
+                    "prefix (OKR1)", item_span,
+                    f"did you mean '{close[0]}'?" if close else "`okrlint rules` lists them",
                     "unknown-rule", {"text": text, "close": close[0] if close else ""}))
                 continue
             selectors.append(Selector(text, codes, item_span))

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 def render(diagnostics, *, sources, **_) -> str:
     by_file: dict[str, list] = defaultdict(list)
     for path in sources:
-        by_file[path]
+        by_file.setdefault(path, [])
     for d in diagnostics:
         by_file[d.path].append(d)
     root = ET.Element("testsuites", name="okrlint", tests="0", failures="0", errors="0")
