@@ -201,6 +201,13 @@ class Analyser:
         out.sort(key=lambda q: q.start)
         return tuple(out)
 
+    @staticmethod
+    def _numbered_name(tokens: tuple[Token, ...], sign: int, value: float | None) -> bool:
+        """"школа № 5", "Route #12": a number sign right after a noun names
+        the thing; only "№1" after a noun ("бренд №1") stays a rank."""
+        before = tokens[sign - 1] if sign > 0 else None
+        return before is not None and before.is_word and before.pos == NOUN and value is not None and value != 1
+
     def _rank_after(self, tokens: tuple[Token, ...], i: int) -> bool:
         return i + 1 < len(tokens) and self._is(tokens[i + 1], "numbers.rank_after")
 
@@ -225,7 +232,7 @@ class Analyser:
             if prev is not None and self._is(prev, "numbers.name_prefixes") and prev_any is prev:
                 return NAME  # "ISO 9001"
         if prev_any is not None and prev_any.text in ("№", "#"):
-            return RANK
+            return NAME if self._numbered_name(tokens, i - 1, value) else RANK
         if prev is not None and self._is(prev, "numbers.rank_before") and (prev_any is prev or prev_any.text == "-"):
             return RANK
         if nxt is not None and self._is(nxt, "numbers.rank_after"):
@@ -352,7 +359,10 @@ class Analyser:
         """Verb-like tokens, a multiword verb counted once (its own tokens)."""
         verbal = {"hedging", "weak_verbs", "activity_verbs", "deliverable_verbs", "binary_verbs",
                   "outcome_verbs", "change_verbs", "reach_verbs", "state_verbs", "maintain_verbs"}
-        multi = [m for m in matches if len(m.tokens) > 1 and m.concept in verbal]
+        # A multiword verb counts when one of its words is verb-like: "повышение квалификации" inside
+        # "курсы повышения квалификации" is a noun phrase, not a predicate.
+        multi = [m for m in matches if len(m.tokens) > 1 and m.concept in verbal
+                 and any(tokens[i].is_verb_like for i in m.tokens)]
         in_multi = {i: m for m in multi for i in m.tokens}
         units: list[tuple[int, ...]] = []
         done: set[int] = set()
