@@ -130,7 +130,7 @@ class RussianAnalyser(Analyser):
         if not parses:
             return WordInfo((norm,))
         ranked = self._rank(norm, parses)
-        best_lemma, best_pos, best = ranked[0]
+        best_lemma, best_pos, best, cases = ranked[0]
         if self._compiling:
             self.computed_entry_lemmas[norm] = best_lemma
             return WordInfo((best_lemma,), _POS.get(best_pos, (X, ""))[0])
@@ -143,10 +143,14 @@ class RussianAnalyser(Analyser):
         # A noun's rival lemma that is a verb's infinitive ("статей": стать) must not
         # match verb entries; a verb keeps its rivals ("стали": сталь).
         lemmas = [best_lemma] + [
-            lemma for lemma, p, _ in ranked[1:]
+            lemma for lemma, p, _, _ in ranked[1:]
             if verbal or (p not in ("INFN", "VERB", "PRTF", "PRTS", "GRND") and not _infinitive_shaped(lemma))
         ]
         feats = _feats(best.tag)
+        # An ambiguous case ("новых": gen, acc or loc) is no evidence: keep it out of "case".
+        if len(cases) > 1:
+            feats.pop("case", None)
+            feats["cases"] = "|".join(sorted(cases))
         if best_pos == "NUMR" or best_lemma in self.lexicon.mapping("numbers.words"):
             feats["numtype"] = "card"
         if pos == NOUN:
@@ -156,10 +160,11 @@ class RussianAnalyser(Analyser):
                 lemmas[1:1] = verbs
         return WordInfo(tuple(dict.fromkeys(lemmas)), pos, form, feats)
 
-    def _rank(self, norm: str, parses: list) -> list[tuple[str, str, Any]]:
-        """(lemma, OpenCorpora POS, best parse) per reading, best first."""
+    def _rank(self, norm: str, parses: list) -> list[tuple[str, str, Any, set[str]]]:
+        """(lemma, OpenCorpora POS, best parse, its possible cases) per reading, best first."""
         scores: dict[tuple[str, str], float] = {}
         first: dict[tuple[str, str], Any] = {}
+        cases: dict[tuple[str, str], set[str]] = {}
         for p in parses:
             pos = str(p.tag.POS) if p.tag.POS else str(p.tag).split(",")[0].split()[0]
             lemma = p.normal_form.replace("ё", "е")
@@ -169,6 +174,8 @@ class RussianAnalyser(Analyser):
             key = (lemma, pos)
             scores[key] = scores.get(key, 0.0) + weight
             first.setdefault(key, p)
+            if p.tag.case in _CASES:
+                cases.setdefault(key, set()).add(_CASES[p.tag.case])
         # An unknown word shaped as an infinitive is a verb ("драйвить", "левереджить").
         if _infinitive_shaped(norm) and (norm, "INFN") in scores and not _morph().word_is_known(norm):
             scores[(norm, "INFN")] += 1.0
@@ -188,7 +195,7 @@ class RussianAnalyser(Analyser):
             self._prefer_adjective(keys, scores, first)
         top = scores[keys[0]]
         keys = [k for k in keys if k == keys[0] or scores[k] >= top * 0.1]
-        return [(lemma, pos, first[(lemma, pos)]) for lemma, pos in keys]
+        return [(lemma, pos, first[(lemma, pos)], cases.get((lemma, pos), set())) for lemma, pos in keys]
 
     def _prefer_adjective(self, keys: list, scores: dict, first: dict) -> None:
         """A lexicalised participle ("текущий", "действующих", "растущая") reads as an adjective."""
