@@ -72,6 +72,8 @@ class Reference:
     target: Node | None = None
     problem: str = ""  # why it did not resolve; empty when resolved or not checkable
     suggestion: str = ""
+    problem_id: str = ""  # the message id of the problem (OKR308 in lexicons/messages) and its params
+    params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -189,9 +191,9 @@ def _values(f: Field) -> Iterator[object]:
         yield f.value
 
 
-def _did_you_mean(ident: str, ids: dict[str, Node]) -> str:
+def _closest(ident: str, ids: dict[str, Node]) -> str:
     close = difflib.get_close_matches(ident, list(ids), n=1, cutoff=0.5)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else ""
 
 
 def resolve(files: tuple[SourceFile, ...]) -> Alignment:
@@ -214,32 +216,38 @@ def resolve(files: tuple[SourceFile, ...]) -> Alignment:
 
 
 def _resolve_one(index: _Index, node: Node, kr: KeyResult | None, f: Field, raw: object) -> Reference:
-    def bad(problem: str, suggestion: str = "") -> Reference:
-        return Reference(node, kr, f, text, None, problem, suggestion)
-
     text = "" if raw is None else str(raw).strip()
+
+    def bad(problem_id: str, problem: str, suggestion: str = "", **params: str) -> Reference:
+        return Reference(node, kr, f, text, None, problem, suggestion, problem_id, {"ref": text, **params})
+
     if raw is None or isinstance(raw, (dict, list, bool)) or not text:
-        return bad(f"aligns_to {_shown(raw)} is not a reference", "write 'file.okr.yaml#ID' or 'ID'")
+        return bad("not-a-reference", f"aligns_to {_shown(raw)} is not a reference", "write 'file.okr.yaml#ID' or 'ID'",
+                   ref=_shown(raw))
     if text.count("#") > 1:
-        return bad(f"aligns_to '{text}' has more than one '#'", "write 'file.okr.yaml#ID' or 'ID'")
+        return bad("two-hashes", f"aligns_to '{text}' has more than one '#'", "write 'file.okr.yaml#ID' or 'ID'")
     name, _, ident = text.rpartition("#")
     name, ident = name.strip(), ident.strip()
     if not ident:
-        return bad(f"aligns_to '{text}' names a file but no objective", f"add the objective's id: '{name}#O1'")
+        return bad("no-id", f"aligns_to '{text}' names a file but no objective", f"add the objective's id: '{name}#O1'",
+                   file=name)
     if name:
         target_file = index.find_file(node.source, name)
         if target_file is None:
             other = index.similar_file(node.source, name)
-            hint = (f"did you mean '{other}#{ident}'? (paths are relative to this file)" if other else
+            suggested = f"{other}#{ident}" if other else ""
+            hint = (f"did you mean '{suggested}'? (paths are relative to this file)" if other else
                     "fix the path (relative to this file) or lint that file too")
-            return bad(f"aligns_to '{text}': no linted file '{name}'", hint)
+            return bad("no-file", f"aligns_to '{text}': no linted file '{name}'", hint, file=name, suggested=suggested)
         if target_file.error is not None:
             return Reference(node, kr, f, text)  # that file's OKR000 says why; nothing to check here
         ids = index.ids.get(target_file.path, {})
         target = ids.get(ident)
         if target is None:
-            return bad(f"aligns_to '{text}': {target_file.path} defines no objective '{ident}'",
-                       _did_you_mean(ident, ids) or "check the id in that file")
+            close = _closest(ident, ids)
+            return bad("no-objective-in-file", f"aligns_to '{text}': {target_file.path} defines no objective '{ident}'",
+                       f"did you mean '{close}'?" if close else "check the id in that file",
+                       file=target_file.path, id=ident, suggested=close)
         return Reference(node, kr, f, text, target)
     own = index.ids.get(node.source.path, {})
     if ident in own:
@@ -249,11 +257,14 @@ def _resolve_one(index: _Index, node: Node, kr: KeyResult | None, f: Field, raw:
         return Reference(node, kr, f, text, found[0][1])
     if len(found) > 1:
         where = ", ".join(sorted(p for p, _ in found))
-        return bad(f"aligns_to '{text}' is ambiguous: '{ident}' is defined in {where}",
-                   f"name the file: '{os.path.basename(found[0][0])}#{ident}'")
+        suggested = f"{os.path.basename(found[0][0])}#{ident}"
+        return bad("ambiguous", f"aligns_to '{text}' is ambiguous: '{ident}' is defined in {where}",
+                   f"name the file: '{suggested}'", id=ident, files=where, suggested=suggested)
     every = {i: n for ids in index.ids.values() for i, n in ids.items()}
-    return bad(f"aligns_to '{text}': no linted file defines an objective '{ident}'",
-               _did_you_mean(ident, every) or "fix the id, or lint the file that defines it")
+    close = _closest(ident, every)
+    return bad("no-objective", f"aligns_to '{text}': no linted file defines an objective '{ident}'",
+               f"did you mean '{close}'?" if close else "fix the id, or lint the file that defines it",
+               id=ident, suggested=close)
 
 
 def _cycles(al: Alignment) -> list[list[Reference]]:

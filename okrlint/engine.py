@@ -182,11 +182,13 @@ class Linter:
 
     def lint_project(self, sources: tuple[SourceFile, ...]) -> list[Diagnostic]:
         out: list[Diagnostic] = []
+        by_path = {s.path: s for s in sources}
         for rule in self._by_element.get(Element.PROJECT, ()):
             ctx = Context(self, rule, None, files=sources)
             for f in _safe_check(rule, sources, ctx):
                 where = _Where(f.element or Element.DOCUMENT, f.objective_index, f.key_result_index)
-                out.append(self._diagnostic(rule, f, f.path or "", where, f.language))
+                about = f.language or (self._file_language(by_path[f.path]) if f.path in by_path else None)
+                out.append(self._diagnostic(rule, f, f.path or "", where, f.language, about))
         return self._finish(self._suppress_project(sources, out))
 
     def _suppress_project(self, sources: tuple[SourceFile, ...], diags: list[Diagnostic]) -> list[Diagnostic]:

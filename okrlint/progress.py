@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .analysis.normalize import NUMBER_SPACES
@@ -56,33 +56,45 @@ def parse_value(value: Any) -> Number | None:
 
 @dataclass(frozen=True)
 class Score:
-    """A ``score`` field: ``value`` on the 0–1 scale when valid, else ``problem`` says why not."""
+    """A ``score`` field: ``value`` on the 0–1 scale when valid, else ``problem`` says why not.
+
+    ``problem_id`` and ``params`` key the message for translation (lexicons/messages, rule OKR402).
+    """
 
     value: float | None
     problem: str = ""
     suggestion: str = ""
+    problem_id: str = ""
+    params: dict = field(default_factory=dict)
 
 
 def parse_score(raw: Any, binary: bool = False) -> Score:
     """0.7 and "70%" are the same score; a bare 70 is out of range (write 0.7 or "70%")."""
+    shown = _shown(raw)
+
+    def bad(problem_id: str, message: str, suggestion: str, **params: Any) -> Score:
+        return Score(None, message, suggestion, problem_id, {"value": shown, **params})
+
     n = parse_value(raw)
     if n is None:
-        return Score(None, f"score {_shown(raw)} is not a number",
-                     'write a fraction from 0 to 1 (0.7) or a percentage ("70%")')
+        return bad("score-not-number", f"score {shown} is not a number",
+                   'write a fraction from 0 to 1 (0.7) or a percentage ("70%")')
     if n.percent:
         if not 0 <= n.value <= 100:
-            return Score(None, f"score {_shown(raw)} is outside 0–100%", 'write a percentage from "0%" to "100%"')
+            return bad("score-outside-percent", f"score {shown} is outside 0–100%",
+                       'write a percentage from "0%" to "100%"')
         value = n.value / 100
     elif 0 <= n.value <= 1:
         value = n.value
     elif 1 < n.value <= 100 and n.value == int(n.value):
-        return Score(None, f"score {_shown(raw)} is outside 0–1",
-                     f'write {_fmt(n.value / 100)} or "{_fmt(n.value)}%" if you meant a percentage')
+        fraction, percent = _fmt(n.value / 100), _fmt(n.value)
+        return bad("score-percent-without-sign", f"score {shown} is outside 0–1",
+                   f'write {fraction} or "{percent}%" if you meant a percentage', fraction=fraction, percent=percent)
     else:
-        return Score(None, f"score {_shown(raw)} is outside 0–1", "write a fraction from 0 to 1 (0.7)")
+        return bad("score-outside", f"score {shown} is outside 0–1", "write a fraction from 0 to 1 (0.7)")
     if binary and value not in (0.0, 1.0):
-        return Score(None, f"score {_shown(raw)} on a binary key result; it scores 0 or 1",
-                     "write 0 or 1, or set scoring: spectrum")
+        return bad("score-binary", f"score {shown} on a binary key result; it scores 0 or 1",
+                   "write 0 or 1, or set scoring: spectrum")
     return Score(value)
 
 

@@ -249,7 +249,8 @@ class _Run:
 
 
 def lint_paths(paths: tuple[str, ...], select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-               config_file: str | None = None, language: str | None = None) -> _Run:
+               config_file: str | None = None, language: str | None = None,
+               message_language: str | None = None) -> _Run:
     """Lint like ``okrlint PATH…`` (same discovery, configuration and rules), keeping the loaded files."""
     from .analysis import Analyzer
     from .cli import UsageError, collect
@@ -291,7 +292,8 @@ def lint_paths(paths: tuple[str, ...], select: tuple[str, ...] = (), ignore: tup
             cfg = config_at(cfg_path)
             if cfg_path not in linters:
                 selection = Selection.build(cfg, rules, select or None, ignore)
-                linters[cfg_path] = Linter(rules, cfg, selection, Analyzer(cfg.lexicons), language)
+                linters[cfg_path] = Linter(rules, cfg, selection, Analyzer(cfg.lexicons), language,
+                                           message_language=message_language)
             source = load_path(t.path, t.display, cfg.max_file_size)
             sources.append(source)
             diagnostics.extend(linters[cfg_path].lint(source))
@@ -333,13 +335,14 @@ def _format_for(output: str | None, fmt: str) -> str:
 @click.option("--language", type=click.Choice(("auto", *LABEL_LANGUAGES)),
               help="Language of every OKR text (default: per file, else detected).")
 @click.option("--message-language", type=click.Choice(("auto", *LABEL_LANGUAGES)), default="auto",
-              show_default=True, help="Language of the page's labels (auto: the OKRs' own language).")
+              show_default=True, help="Language of the labels and messages (auto: the OKRs' own language).")
 def report_command(paths, output, fmt, select, ignore, config_file, language, message_language):
     """Write a review page: findings per objective, progress, alignment tree, totals per rule."""
     from .cli import UsageError, _split
 
     try:
-        run = lint_paths(paths or (".",), _split(select), _split(ignore), config_file, language)
+        # auto: each finding speaks the language of the text it is about; the labels the page's main language.
+        run = lint_paths(paths or (".",), _split(select), _split(ignore), config_file, language, message_language)
     except UsageError as exc:
         click.echo(f"okrlint report: error: {exc}", err=True)
         sys.exit(2)

@@ -9,12 +9,17 @@ from .report import FileView, KeyResultView, ObjectiveView, Review
 from .rule import Diagnostic
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MD_SPECIAL_KEEP_CODE = re.compile(r"([\\*_\[\]<>|#])")  # rule messages mark code with `backticks`
 BAR_CELLS = 10
 
 
-def md(text: str) -> str:
-    """Escape text so Markdown shows it as written."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+def md(text: str, keep_code: bool = False) -> str:
+    """Escape text so Markdown shows it as written (``keep_code``: `code` spans stay code, unescaped)."""
+    text = " ".join(str(text).split())
+    if not keep_code or text.count("`") % 2:
+        return _MD_SPECIAL.sub(r"\\\1", text)
+    parts = text.split("`")  # odd parts are inside a code span
+    return "`".join(p if i % 2 else _MD_SPECIAL_KEEP_CODE.sub(r"\\\1", p) for i, p in enumerate(parts))
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -45,9 +50,9 @@ def progress_line(r: Review, p: progress.Progress) -> str:
 
 
 def finding_line(r: Review, d: Diagnostic, indent: str) -> str:
-    tail = f" — {md(d.suggestion)}" if d.suggestion else ""
+    tail = f" — {md(d.suggestion, keep_code=True)}" if d.suggestion else ""
     return (f"{indent}- **{r.label(d.severity.value)}** `{d.code}` {d.name} ({r.label('line')} {d.line}): "
-            f"{md(d.message)}{tail}")
+            f"{md(d.message, keep_code=True)}{tail}")
 
 
 def render_markdown(r: Review) -> str:

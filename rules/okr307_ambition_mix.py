@@ -53,14 +53,19 @@ def check(files: tuple[SourceFile, ...], ctx):
             continue
         bets = [n for n, k in zip(nodes, kinds) if k == ASPIRATIONAL]
         when = f" in {period}" if period else ""
+        # Message ids end in "-no-period" when the objectives name no period (a translation has no {period}).
+        suffix = "" if period else "-no-period"
+        params = {"team": team, "period": period, "max": limit}
         if len(bets) == len(nodes) and len(nodes) >= 2:
             n = bets[0]
             yield ctx.finding(_span(n), f"all {len(nodes)} objectives of {team}{when} are aspirational; "
                               "nothing is committed", "make the objectives the team must deliver type: committed",
-                              path=n.source.path, element=Element.OBJECTIVE, objective_index=n.objective.index)
+                              path=n.source.path, element=Element.OBJECTIVE, objective_index=n.objective.index,
+                              message_id="all-aspirational" + suffix, params={**params, "n": len(nodes)})
         elif len(bets) > limit:
             n = bets[limit]
             yield ctx.finding(_span(n), f"{len(bets)} aspirational objectives for {team}{when}; more than "
                               f"{limit} spreads the team thin", "keep the boldest bets and make the rest committed "
                               "or drop them", path=n.source.path, element=Element.OBJECTIVE,
-                              objective_index=n.objective.index)
+                              objective_index=n.objective.index, message_id="too-many" + suffix,
+                              params={**params, "n": len(bets)})

@@ -18,20 +18,23 @@ META = Rule(
 )
 
 
-def _at(ctx, r: Reference, message: str, suggestion: str = ""):
+def _at(ctx, r: Reference, message: str, suggestion: str, message_id: str, params: dict):
     kr = r.key_result
     return ctx.finding(r.field.span, message, suggestion, path=r.node.source.path,
                        element=Element.KEY_RESULT if kr else Element.OBJECTIVE,
-                       objective_index=r.node.objective.index, key_result_index=kr.index if kr else None)
+                       objective_index=r.node.objective.index, key_result_index=kr.index if kr else None,
+                       message_id=message_id, params=params)
 
 
 def check(files: tuple[SourceFile, ...], ctx):
     alignment = resolve(files)
     for r in alignment.references:
         if r.problem:
-            yield _at(ctx, r, r.problem, r.suggestion)
+            yield _at(ctx, r, r.problem, r.suggestion, r.problem_id, r.params)
     for cycle in alignment.cycles:
         chain = " → ".join([cycle[0].node.label] + [r.target.label for r in cycle])
-        what = "aligns to itself" if len(cycle) == 1 else "is part of an alignment cycle"
+        self_loop = len(cycle) == 1
+        what = "aligns to itself" if self_loop else "is part of an alignment cycle"
         yield _at(ctx, cycle[0], f"{cycle[0].node.label} {what}: {chain}",
-                  "point aligns_to at the higher-level objective this one serves")
+                  "point aligns_to at the higher-level objective this one serves",
+                  "self" if self_loop else "cycle", {"objective": cycle[0].node.label, "chain": chain})

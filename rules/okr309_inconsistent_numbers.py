@@ -43,7 +43,8 @@ def check(kr: KeyResult, ctx):
     b, t = nums["baseline"], nums["target"]
     if b is not None and t is not None and _same(t, b.value) and _same(b, t.value):
         yield ctx.finding(kr.fields["target"].span, f"target equals baseline ({progress.format_number(b)}): "
-                          "the key result asks for no change", "set the target the team means to reach")
+                          "the key result asks for no change", "set the target the team means to reach",
+                          message_id="target-equals-baseline", params={"value": progress.format_number(b)})
         return
     an = ctx.analyse(kr.title) if kr.title is not None else None
     changes = [c for c in (an.changes if an else ()) if c.baseline is not None and c.target is not None]
@@ -51,7 +52,8 @@ def check(kr: KeyResult, ctx):
         if c.baseline == c.target:
             span, words = ctx.at(kr.title, c)
             yield ctx.finding(span, f'"{words}" goes nowhere: the target equals the baseline',
-                              "state the target the team means to reach", words=(words,))
+                              "state the target the team means to reach", words=(words,),
+                              message_id="title-goes-nowhere")
             return
     if changes and (b is not None or t is not None) and not any(_agrees(nums, c) for c in changes):
         yield _disagreement(kr, ctx, nums, changes[0])
@@ -69,7 +71,9 @@ def _disagreement(kr: KeyResult, ctx, nums: dict, c: Change):
                                                                          ("target", c.target)))
     return ctx.finding(kr.fields[wrong[0]].span, f'{fields} disagree{"s" if len(wrong) == 1 else ""} with '
                        f'"{words}" in the title ({stated})', "make the fields and the title say the same numbers",
-                       words=(words,))
+                       words=(words,), message_id="title-disagrees",
+                       params={"fields": fields, "baseline": progress.format_number(c.baseline),
+                               "target": progress.format_number(c.target)})
 
 
 def _direction(kr: KeyResult, ctx, an: Analysis, b: progress.Number, t: progress.Number):
@@ -79,7 +83,9 @@ def _direction(kr: KeyResult, ctx, an: Analysis, b: progress.Number, t: progress
         _, words = ctx.at(kr.title, reducing[0])
         yield ctx.finding(kr.fields["target"].span, f'"{words}" reduces, but target {progress.format_number(t)} '
                           f"is above baseline {progress.format_number(b)}",
-                          "swap baseline and target, or use a verb that says the metric goes up", words=(words,))
+                          "swap baseline and target, or use a verb that says the metric goes up", words=(words,),
+                          message_id="reducing-verb-goes-up",
+                          params={"baseline": progress.format_number(b), "target": progress.format_number(t)})
 
 
 def _score_gap(kr: KeyResult, ctx):
@@ -91,5 +97,10 @@ def _score_gap(kr: KeyResult, ctx):
            f"{progress.format_number(p.baseline)} to {progress.format_number(p.target)}" if not p.binary else
            f"current {progress.format_number(p.current)} {'reaches' if p.value else 'does not reach'} "
            f"the target {progress.format_number(p.target)}")
+    message_id = "score-gap" if not p.binary else "score-gap-reached" if p.value else "score-gap-not-reached"
+    params = {"score": progress.format_number(p.score), "current": progress.format_number(p.current),
+              "baseline": progress.format_number(p.baseline), "target": progress.format_number(p.target),
+              "percent": round(p.value * 100), "progress": f"{p.value:.1f}"}
     yield ctx.finding(kr.fields["score"].span, f"score {progress.format_number(p.score)} but {how}",
-                      f"update the score (about {p.value:.1f}) or the current value")
+                      f"update the score (about {p.value:.1f}) or the current value", message_id=message_id,
+                      params=params)

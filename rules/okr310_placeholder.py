@@ -17,25 +17,26 @@ META = Rule(
     good=("Raise NPS from 32 to 45", "Increase the retention of new users from 20% to 30%"),
 )
 
-# Anywhere in a title. Uppercase markers only: "todo" in a to-do app's OKR is a word.
+# Anywhere in a title: (pattern, message id, English message). Uppercase markers only: "todo" in a
+# to-do app's OKR is a word.
 _ANYWHERE = [
-    (re.compile(r"(?<![\w])(TBD|TBA|TBC|TODO|FIXME|XXX+)(?![\w])"), "{0} is a placeholder"),
-    (re.compile(r"(?<![\w.,])(?:[Xx]{1,3}|N|\?+)\s?%"), '"{0}" is a placeholder number'),
-    (re.compile(r"\?{2,}"), '"{0}" is a placeholder'),
-    (re.compile(r"\[[^\[\]]{0,40}\](?!\()"), '"{0}" is a template slot'),
-    (re.compile(r"\{\{[^{}]{0,40}\}\}"), '"{0}" is a template slot'),
-    (re.compile(r"<\s*[^\W\d][^<>]{0,40}>"), '"{0}" is a template slot'),
-    (re.compile(r"(?i)lorem ipsum"), '"{0}" is filler text'),
-    (re.compile(r"(?i)\bfrom\s+X\s+to\s+Y\b"), '"{0}" has no numbers'),
+    (re.compile(r"(?<![\w])(TBD|TBA|TBC|TODO|FIXME|XXX+)(?![\w])"), "marker", '"{0}" is a placeholder'),
+    (re.compile(r"(?<![\w.,])(?:[Xx]{1,3}|N|\?+)\s?%"), "number", '"{0}" is a placeholder number'),
+    (re.compile(r"\?{2,}"), "marker", '"{0}" is a placeholder'),
+    (re.compile(r"\[[^\[\]]{0,40}\](?!\()"), "slot", '"{0}" is a template slot'),
+    (re.compile(r"\{\{[^{}]{0,40}\}\}"), "slot", '"{0}" is a template slot'),
+    (re.compile(r"<\s*[^\W\d][^<>]{0,40}>"), "slot", '"{0}" is a template slot'),
+    (re.compile(r"(?i)lorem ipsum"), "filler", '"{0}" is filler text'),
+    (re.compile(r"(?i)\bfrom\s+X\s+to\s+Y\b"), "no-numbers", '"{0}" has no numbers'),
 ]
 # The whole title. Format labels from FORMAT.md's Markdown headings, in every language the format knows.
 _LABEL = (r"objective|obj|goal|o|key\s*result|kr|цель|задача|кр|ключевой\s+результат|cel|"
           r"kluczowy\s+rezultat|hedef|amaç|anahtar\s+sonuç|maqsad|asosiy\s+natija|natija")
 _WHOLE = [
-    (re.compile(rf"(?i)^\s*(?:{_LABEL})\s*[#№]?\s*\d*\s*[:.]?\s*$"), "the title is only a label"),
-    (re.compile(r"^\s*[\-–—_.…•*?!/]+\s*$"), "the title is empty-looking"),
+    (re.compile(rf"(?i)^\s*(?:{_LABEL})\s*[#№]?\s*\d*\s*[:.]?\s*$"), "title-label", "the title is only a label"),
+    (re.compile(r"^\s*[\-–—_.…•*?!/]+\s*$"), "title-empty", "the title is empty-looking"),
     (re.compile(r"(?i)^\s*(n/?a|tbd|todo|tba|placeholder|title|text|title here|your objective here)\s*[.!]?\s*$"),
-     "the title is a placeholder"),
+     "title-placeholder", "the title is a placeholder"),
 ]
 _OWNER = re.compile(r"(?i)^\s*(tbd|tba|todo|\?+|-+|—|…|n/?a|xxx*|someone|owner|name)\s*$")
 
@@ -46,21 +47,22 @@ def check(element: Objective | KeyResult, ctx):
         yield from _title(title, ctx)
     owner = element.fields.get("owner")
     if owner is not None and isinstance(owner.value, str) and _OWNER.match(owner.value):
-        yield ctx.finding(owner.span, f'owner "{owner.value}" is a placeholder', "name the person accountable")
+        yield ctx.finding(owner.span, f'owner "{owner.value}" is a placeholder', "name the person accountable",
+                          words=(owner.value,), message_id="owner")
 
 
 def _title(title, ctx):
     text = title.value
-    for pattern, what in _WHOLE:
+    for pattern, message_id, what in _WHOLE:
         if pattern.match(text):
             yield ctx.finding(title.span, f'{what}: "{text.strip()}"', "write the objective or key result, or "
-                              "delete the entry", words=(text.strip(),))
+                              "delete the entry", words=(text.strip(),), message_id=message_id)
             return
-    for pattern, what in _ANYWHERE:
+    for pattern, message_id, what in _ANYWHERE:
         for m in pattern.finditer(text):
             span, words = ctx.at(title, _Part(m.start(), m.end()))
             yield ctx.finding(span, what.format(words), "replace the template text with the real value",
-                              words=(words,))
+                              words=(words,), message_id=message_id)
             return  # one placeholder per title is enough to send the author back
 
 

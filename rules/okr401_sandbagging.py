@@ -46,9 +46,11 @@ def check(doc: Document, ctx):
         scores = _scores(obj)
         if scores and min(scores) >= 1.0:
             flagged.add(obj.index)
-            what = "every key result" if len(scores) > 1 or obj.key_results else "the objective"
+            every_kr = len(scores) > 1 or bool(obj.key_results)
+            what = "every key result" if every_kr else "the objective"
             yield ctx.finding(_where(obj), f"aspirational objective scores 1.0 on {what}; the target was too safe",
-                              "set targets the team has about a 60–70% chance to reach")
+                              "set targets the team has about a 60–70% chance to reach",
+                              message_id="every-key-result" if every_kr else "objective")
     rated = [(obj, progress.objective_score(obj)) for obj in doc.objectives if not _is(obj, "committed")]
     rated = [(obj, s) for obj, s in rated if s is not None]
     if len(rated) < 2 or all(obj.index in flagged for obj, _ in rated):
@@ -59,4 +61,6 @@ def check(doc: Document, ctx):
         yield ctx.finding(where.span if where is not None else doc.span,
                           f"the {len(rated)} scored objectives average {average:.2f}, above "
                           f"{ctx.options['max_average']}; the goals were too safe",
-                          "aim higher next period: 0.6–0.7 is the healthy range for aspirational goals")
+                          "aim higher next period: 0.6–0.7 is the healthy range for aspirational goals",
+                          message_id="average", params={"n": len(rated), "average": f"{average:.2f}",
+                                                        "max": ctx.options["max_average"]})

@@ -22,7 +22,7 @@ def check(element: Objective | KeyResult, ctx):
     if f is not None and f.value is not None:
         s = progress.parse_score(f.value, binary)
         if s.problem:
-            yield ctx.finding(f.span, s.problem, s.suggestion)
+            yield ctx.finding(f.span, s.problem, s.suggestion, message_id=s.problem_id, params=s.params)
     if not isinstance(element, KeyResult):
         return
     for key in progress.NUMERIC_FIELDS:
@@ -31,4 +31,5 @@ def check(element: Objective | KeyResult, ctx):
             continue
         shown = f'"{f.value}"' if isinstance(f.value, str) else str(f.value)
         yield ctx.finding(f.span, f"{key} {shown} is not a number",
-                          f"write the measured value as a number, e.g. {key}: 42 or {key}: \"35%\"")
+                          f"write the measured value as a number, e.g. {key}: 42 or {key}: \"35%\"",
+                          message_id="field-not-number", params={"field": key, "value": shown})

@@ -26,7 +26,8 @@ REVIEW = TEAM / "review"
 GOLDEN = TEAM / "review.golden.md"
 # The golden page covers the structure and team rules: the wording rules' findings belong to their own tests,
 # and the language analysers they read change often.
-GOLDEN_ARGS = [".", "--select", "OKR0,OKR3,OKR4"]
+GOLDEN_ARGS = [".", "--select", "OKR0,OKR3,OKR4", "--message-language", "en"]
+# English, so a new message translation does not change the golden page (auto is tested below).
 
 
 def _report(args: list[str], cwd: Path) -> tuple[int, str, str]:
@@ -61,8 +62,8 @@ def test_the_done_when_scenario_findings_are_at_the_right_lines():
 
 
 def test_report_language_follows_the_okrs_unless_told():
-    _, auto, _ = _report(GOLDEN_ARGS, REVIEW)
-    _, en, _ = _report([*GOLDEN_ARGS, "--message-language", "en"], REVIEW)
+    _, auto, _ = _report([".", "--select", "OKR0,OKR3,OKR4"], REVIEW)
+    _, en, _ = _report(GOLDEN_ARGS, REVIEW)
     assert auto.startswith("# Przegląd OKR")  # most objectives in the fixture are Polish
     assert en.startswith("# OKR review")
 
