@@ -367,6 +367,18 @@ class UzbekAnalyser(Analyser):
                     out[a] = _retoken(ta, form=tb.form, feats={**tb.feats, "aux_head": "yes"})
                     out[b] = _retoken(tb, norm="aux:" + tb.norm, lemma="aux:" + tb.lemma,
                                       lemmas=frozenset({"aux:" + tb.lemma}), form="", feats={"aux": "yes"})
+        # A bare verbal noun before a possessed noun modifies it ("yetkazib berish tezligi",
+        # "xizmat ko'rsatish sifati", "kutish vaqti"): a noun compound, not a predicate.
+        for a, b in zip(words, words[1:]):
+            ta, tb = out[a], out[b]
+            if ta.form == VNOUN and not ta.feats.get("case") and not ta.feats.get("poss") \
+                    and not ta.feats.get("number") and tb.pos == NOUN and not tb.form \
+                    and _possessed(tb) and not _punct_between(out, a, b):
+                out[a] = _retoken(ta, form="", feats={**ta.feats, "modifier": "yes"})
+                k = words.index(a)
+                if k > 0 and out[words[k - 1]].form == CONV and not _punct_between(out, words[k - 1], a):
+                    # "yetkazib berish tezligi": the converb belongs to the compound too.
+                    out[words[k - 1]] = _retoken(out[words[k - 1]], form="", pos=NOUN)
         return out
 
     def _lexicalised(self, ta: Token, tb: Token) -> bool:
@@ -451,6 +463,14 @@ def _comparative(stem: str) -> str | None:
         if base in _ADJECTIVES or base.endswith(("li", "iy", "viy")):
             return base
     return None
+
+
+_POSSESSED_RE = re.compile(r"(?:[^aeiou'](?:i|ini|iga|ida|idan|ining|idagi)|(?:si|sini|siga|sida|sidan|sining|sidagi))$")
+
+
+def _possessed(tok: Token) -> bool:
+    """A 3rd-person possessed noun ("sifati", "tezligini", "narxiga")."""
+    return tok.feats.get("poss") == "3" or bool(_POSSESSED_RE.search(tok.norm))
 
 
 def _punct_between(tokens: list[Token], a: int, b: int) -> bool:
