@@ -48,7 +48,7 @@ curate cut debug decide declare decline decommission decrease dedicate deepen de
 deliver demonstrate deploy deposit derive design detect determine develop diagnose digitalise digitise direct
 disburse discharge disclose discontinue discover discuss dispatch display disrupt distribute diversify do
 document donate double draft draw drive drop earn ease educate elevate eliminate embed embrace emerge empower
-enable enact encourage end endeavour endorse energise engage engineer enhance enlarge enrich enrol ensure enter
+enable enact encourage end endeavour endorse energise engage engineer enhance enjoy enlarge enrich enrol ensure enter
 equip establish estimate evaluate evolve examine exceed exchange execute exit expand expedite experiment explain
 explore export expose extend facilitate fail feature feed fight file fill finalise finance find finish fix
 focus follow forecast form formalise formulate foster free fulfil fund gain gather generate get give go govern
@@ -56,15 +56,15 @@ graduate grant grow guarantee guide halve handle harmonise have head help hire h
 implement import improve include incorporate increase incubate index inform initiate innovate input insert
 inspect inspire install institute instruct insure integrate interview introduce invent invest investigate
 invite invoice involve issue join judge justify keep kick know label land launch lead learn lease leave lend
-level leverage license lift limit link list listen lobby localise locate lock log lower maintain make manage
+level leverage license lift limit link list listen love lobby localise locate lock log lower maintain make manage
 manufacture map market master match maximise measure mediate meet mentor merge migrate minimise mitigate model
 modernise modify monetise monitor motivate move moderate name narrow navigate negotiate network normalise note
 notify nurture obtain offer offboard onboard open operate optimise order organise outline outperform outsource
 overhaul oversee own package participate partner pass pay perform permit persuade pilot pitch place plan plant
-pledge post practise prepare present preserve prevent price print prioritise process procure produce profile
+pledge post practise prepare present preserve prevent prefer price print prioritise process procure produce profile
 program programme progress promote propose prospect protect prototype prove provide publicise publish purchase
 pursue push qualify quantify raise rank rate reach read realise rebuild recall receive recognise recommend
-reconcile record recover recruit redesign reduce refactor refer refine reform refresh refund register
+reconcile record recover recruit redesign reduce refactor refer refine reform refresh refund register rely
 reinforce reject relaunch release relocate remain remediate remove renew renovate reorganise repair repay
 replace replicate reply report reposition represent request require research reserve reset resolve respond
 restore restructure resume retain retire retrain return reuse revamp review revise revitalise reward rewrite
@@ -73,7 +73,7 @@ settle shape share shift ship shorten show shrink sign simplify sit solve source
 sponsor stabilise staff standardise start stay steer stop store streamline strengthen strive structure study
 submit subscribe succeed suggest supervise supply support surpass survey sustain switch systematise tackle take
 talk target teach tell terminate test thrive tighten track trade train transfer transform transition translate
-treat trial triple trim try turn tweet understand undertake unify unite unlock update upgrade upload upsell
+treat trial triple trim trust try turn tweet understand undertake unify unite unlock update upgrade upload upsell
 upskill use utilise vaccinate validate verify visit volunteer vote wait welcome widen win withdraw work write
 """.split())
 
@@ -137,6 +137,7 @@ both several many most new two three four five six seven eight nine ten twenty h
 _MODALS = frozenset("will shall must should would can could may might 'll wo".split())
 _SUBJECTS = frozenset("we i you they he she it team everyone".split())
 _FINITE_BE_HAVE = frozenset("is are was were has have had".split())
+_BE_FORMS = frozenset("is are was were be been being 's 're".split())
 _RELATIVES = frozenset("that which who whom whose".split())
 _CONV_PREPS = frozenset("by through while via when after before without upon".split())
 _CLAUSE_JOINS = frozenset("and then or".split())
@@ -188,12 +189,18 @@ class EnglishAnalyser(Analyser):
     def __init__(self, lexicon: Lexicon):
         # Verbs a lexicon names (its own or a team's extension) are verbs too.
         verbs = set(_VERBS)
+        # Nouns that name an action ("growth", "implementation") may stand in verb concepts;
+        # they head a text as verbal nouns, not as verbs.
+        self.action_nouns = frozenset(
+            str(raw.get("entry", "") if isinstance(raw, dict) else raw).lower()
+            for raw in lexicon.concepts.get("action_nouns", []) or [])
         for concept in ("hedging", "weak_verbs", "activity_verbs", "deliverable_verbs", "binary_verbs",
                         "outcome_verbs", "change_verbs", "reach_verbs", "state_verbs", "maintain_verbs"):
             for raw in lexicon.concepts.get(concept, []) or []:
                 entry = raw.get("entry", "") if isinstance(raw, dict) else str(raw)
                 first = entry.split()[0].lower() if entry.split() else ""
-                if first.isalpha() and first not in _FUNCTION:
+                if first.isalpha() and first not in _FUNCTION and not (
+                        first in self.action_nouns and _canonical(first) not in _VERBS):
                     verbs.add(_canonical(first))
         self.verbs = frozenset(verbs)
         super().__init__(lexicon)
@@ -320,7 +327,9 @@ class EnglishAnalyser(Analyser):
                 decided = (VERB, FIN)
             if tok.norm in _FINITE_BE_HAVE and k > 0 and kind:
                 decided = (VERB, FIN)  # "Every household has …", "Our clinics are …"
-            if not kind and slot == "start" and self._unknown_verb(tok, nxt):
+            if not kind and slot == "start" and tok.lemma in self.action_nouns:
+                decided = (NOUN, VNOUN)  # "Growth in online check-ins to 60%", "Implementation of …"
+            elif not kind and slot == "start" and self._unknown_verb(tok, nxt):
                 decided = (VERB, IMP)  # "Synergize our network", "Vaccinate 500 children"
             if decided is None and kind in ("base", "s") and not seen_verb and not gap_punct \
                     and self._agrees_with_subject(tokens, words, k, kind, forms):
@@ -333,6 +342,7 @@ class EnglishAnalyser(Analyser):
             forms[i] = decided
             if decided[1] and decided[1] != CONV:
                 seen_verb = True
+        self._passive(tokens, words, forms)
         out = []
         for i, tok in enumerate(tokens):
             if tok.lemma == "raise" and self._money_follows(tokens, i):
@@ -368,6 +378,23 @@ class EnglishAnalyser(Analyser):
         if seen_verb and (p in _CLAUSE_JOINS or gap_punct):
             return "join"
         return ""
+
+    @staticmethod
+    def _passive(tokens: list[Token], words: list[int], forms: dict[int, tuple[str, str]]) -> None:
+        """In a passive ("is rolled out", "will be reduced", "has been fully migrated") the
+        participle is the verb and the form of "be" only its auxiliary."""
+        for k, i in enumerate(words):
+            if tokens[i].feats.get("verb") != "ed":
+                continue
+            j = k - 1
+            while j >= 0 and _is_adverb(tokens[words[j]]):
+                j -= 1
+            if j < 0 or tokens[words[j]].norm not in _BE_FORMS:
+                continue
+            if any(t.pos in (PUNCT, SYM) for t in tokens[words[j] + 1 : i]):
+                continue
+            forms[i] = (VERB, FIN)
+            forms[words[j]] = (X, "")
 
     @staticmethod
     def _agrees_with_subject(tokens: list[Token], words: list[int], k: int, kind: str,
