@@ -104,7 +104,7 @@ KNOWN_NOUNS = frozenset({
     "yakın", "kalite", "site", "nitelik", "bayi", "ekip", "seviye", "sayı", "oran", "hedef", "ayda", "yılda",
     "hasta", "usta", "posta", "pasta", "liste", "ajanda", "kota", "moda", "veda", "deste", "hafta", "kumanda",
     "propaganda", "fıkra", "bina", "dünya", "vida", "ifade", "gündem", "dönem", "kaynak", "destek", "tedarik",
-    "gider", "güven", "alacak", "ele",
+    "gider", "güven", "alacak", "ele", "yarı",
     # loan stems of "X etmek" verbs
     "optimize", "maksimize", "minimize", "organize", "modernize", "revize", "standardize", "dijitalize",
     "finanse", "entegre", "koordine", "motive", "aktive", "lanse", "analiz", "rapor", "test", "kontrol", "takip",
@@ -122,7 +122,7 @@ FIXED = {
 }
 
 NUMBER_WORDS = {
-    "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9, "on": 10,
+    "sıfır": 0, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9, "on": 10,
     "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60, "yetmiş": 70, "seksen": 80, "doksan": 90,
     "yüz": 100, "bin": 1000, "milyon": 1e6, "milyar": 1e9,
 }
@@ -436,7 +436,8 @@ class TurkishAnalyser(Analyser):
                 entry = raw.get("entry", "") if isinstance(raw, dict) else raw
                 for word in str(entry).split():
                     word = self.normalise_word(word)
-                    if word.endswith(("mak", "mek")) and len(word) > 4 and word not in NOT_VERBS:
+                    if word.endswith(("mak", "mek")) and len(word) > 4 and word not in NOT_VERBS \
+                            and not self._regular_passive(word[:-3]):
                         self.roots.add(word[:-3])
         self.roots.update(str(w) for w in (lexicon.get("morphology.verb_roots", []) or []))
         self.action_nouns = set()
@@ -446,6 +447,12 @@ class TurkishAnalyser(Analyser):
                 self.action_nouns.add(self.normalise_word(str(entry)))
         self.number_forms = _number_forms()
         super().__init__(lexicon)
+
+    def _regular_passive(self, stem: str) -> bool:
+        """"tamamlan" is tamamla + n: the passive of a known root, not a root of its own."""
+        if stem.endswith("n") and stem[:-1] in self.roots and stem[-2] in VOWELS:
+            return True
+        return len(stem) > 3 and stem[-1] in "ln" and stem[-2] in _H_I and stem[:-2] in self.roots
 
     # -- words ----------------------------------------------------------------------
     def normalise_word(self, surface: str) -> str:
@@ -647,6 +654,11 @@ class TurkishAnalyser(Analyser):
             if q.kind == NUMBER and nxt < len(tokens) and tokens[nxt].lemma in MULTIPLIER_NOUNS:
                 out.remove(q)
                 out.append(Quantity(MULTIPLIER, q.value, q.start, tokens[nxt].end, q.tokens + (nxt,)))
+        # "yarıya indirmek", "yarısına düşürmek": halving is a multiplier.
+        taken = {i for q in out for i in q.tokens}
+        for i, tok in enumerate(tokens):
+            if i not in taken and tok.lemma == "yarı" and tok.feats.get("case") == "dat":
+                out.append(Quantity(MULTIPLIER, 0.5, tok.start, tok.end, (i,)))
         out.sort(key=lambda q: q.start)
         return tuple(out)
 
