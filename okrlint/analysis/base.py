@@ -237,6 +237,8 @@ class Analyser:
             return RANK
         if nxt is not None and self._is(nxt, "numbers.rank_after"):
             return RANK
+        if nxt_any is not None and nxt_any.text == "%":
+            return PERCENT  # "30% quarter over quarter", "5% в квартал": the sign says what the number is
         if nxt is not None and (self._is(nxt, "numbers.months")):
             return DATE
         if prev is not None and self._is(prev, "numbers.months"):

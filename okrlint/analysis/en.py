@@ -410,7 +410,7 @@ class EnglishAnalyser(Analyser):
             return False
         if nxt.norm in _PREPOSITIONS or nxt.norm in ("and", "or") or not nxt.is_word:
             return False
-        if prev.pos != NOUN or prev.norm in _FUNCTION or forms.get(prev_i, (NOUN, ""))[1]:
+        if prev.pos != NOUN or prev.norm in _FUNCTION or prev.norm in _DETERMINERS or forms.get(prev_i, (NOUN, ""))[1]:
             return False
         plural = prev.norm.endswith("s") and not prev.norm.endswith("ss") and prev.lemma != prev.norm \
             or prev.norm in ("people", "children", "staff", "women", "men")
