@@ -39,7 +39,7 @@ TOKEN_RE = re.compile(
     (?P<num>\d{{4}}-\d{{2}}(?:-\d{{2}})?(?!\d)
           |\d{{1,3}}(?:[{_SP}]\d{{3}}(?!\d))+(?:[.,]\d+)?(?:[{_A}]?[^\W\d_]+)*
           |\d+(?:[.,]\d+)*(?:[{_A}]?[^\W\d_]+(?:[{_A}]?[^\W\d_]+)*)?)
-   |(?P<word>[^\W\d_](?:[\w{_A}]|-(?=\w))*)
+   |(?P<word>[^\W\d_](?:[\w{_A}]|-(?=[^\W\d_]))*)
    |(?P<arrow>->|=>|—>|-->|→|⇒|➝|➔|⟶|↦)
    |(?P<sym>\S)
     """,
@@ -86,8 +86,9 @@ class Analyser:
         changes = self.find_changes(tokens, quantities)
         relative = self.find_relative(tokens, quantities)
         places = self.find_places(tokens, quantities)
+        to_marked = frozenset(k for k, q in enumerate(quantities) if q.is_target and self._marked(tokens, q, "to"))
         return Analysis(text, self.language, tokens, quantities, matches, predicate, head, changes, relative,
-                        places=places, head_final=self.head_final)
+                        places=places, to_marked=to_marked, head_final=self.head_final)
 
     def analyse_words(self, text: str) -> list[Token]:
         """Tokens with word analysis, no context (used to compile lexicons)."""
@@ -223,6 +224,10 @@ class Analyser:
                 return DATE
             if adjacent_prev and prev_any.is_word and prev_any.pos != NUM:
                 return NAME  # "Web3", "B2B"
+            glued = i >= 2 and adjacent_prev and prev_any.text == "-" and tokens[i - 2].end == prev_any.start
+            if glued and tokens[i - 2].is_word and tokens[i - 2].pos != NUM \
+                    and not self._is(tokens[i - 2], "numbers.rank_before"):
+                return NAME  # "COVID-19", "ISO-9001"; but "top-3" is a rank
             letters = suffix.strip("'").split("'")[0] if suffix else ""
             if letters and not suffix.startswith("'") and letters not in self.lexicon.words("numbers.units") \
                     and letters not in self.lexicon.words("numbers.scale") and letters != "x":
@@ -233,8 +238,11 @@ class Analyser:
                 return NAME  # "ISO 9001"
         if prev_any is not None and prev_any.text in ("№", "#"):
             return NAME if self._numbered_name(tokens, i - 1, value) else RANK
-        if prev is not None and self._is(prev, "numbers.rank_before") and (prev_any is prev or prev_any.text == "-"):
+        if prev is not None and self._is(prev, "numbers.rank_before") and prev_any is prev:
             return RANK
+        if prev_any is not None and prev_any.text == "-" and i >= 2 and tokens[i - 2].is_word \
+                and self._is(tokens[i - 2], "numbers.rank_before"):
+            return RANK  # "top-3", "топ-3"
         if nxt is not None and self._is(nxt, "numbers.rank_after"):
             return RANK
         if nxt_any is not None and nxt_any.text == "%":

@@ -98,7 +98,7 @@ def change_without_baseline(an: Analysis, require_for: tuple[str, ...] = ("chang
 def _metric_target(an: Analysis, m: Match) -> bool:
     """A weak verb whose object is a metric: a percent, money, a relative or "to" target."""
     for k, q in enumerate(an.quantities):
-        if q.kind in (PERCENT, MONEY) or (k in an.relative and q.is_target):
+        if q.kind in (PERCENT, MONEY) or (q.is_target and (k in an.relative or k in an.to_marked)):
             return True
     return False
 

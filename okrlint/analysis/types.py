@@ -105,6 +105,8 @@ class Analysis:
     changes: tuple[Change, ...] = ()
     # Quantity indexes preceded by a relative marker ("на 40%", "by 20%").
     relative: frozenset[int] = frozenset()
+    # Quantity indexes marked as a target ("до 50", "to 300", "50'ye", "50 ga").
+    to_marked: frozenset[int] = frozenset()
     # Quantity indexes that count places ("in 4 hospitals", "в 12 филиалах", "4 ta filialda").
     places: frozenset[int] = frozenset()
     # True when the language puts the main verb last (tr, uz): objects precede verbs.
