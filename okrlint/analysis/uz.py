@@ -150,6 +150,36 @@ class UzbekAnalyser(Analyser):
 
     # -- words --------------------------------------------------------------
     def analyse_word(self, norm: str) -> WordInfo:
+        info = self._analyse_plain(norm)
+        if "'" not in norm and ("o" in norm or "g" in norm) and not self._recognised(norm, info):
+            # Web text often drops the apostrophe of o' and g' ("kopaytirish", "qongiroq"):
+            # restore it where that yields a known verb root, noun or number word.
+            restored = self._restore_apostrophes(norm)
+            if restored is not None:
+                return restored
+        return info
+
+    def _recognised(self, norm: str, info: WordInfo) -> bool:
+        if info.feats.get("num") or info.feats.get("rank"):
+            return True
+        if info.form:
+            return _known_stem(info.lemmas[0])
+        return info.lemmas[0] in _KNOWN_NOUNS or info.lemmas[0] in self._known
+
+    def _restore_apostrophes(self, norm: str) -> WordInfo | None:
+        slots = [i for i, ch in enumerate(norm) if ch in "og" and i + 1 < len(norm)]
+        if not slots or len(slots) > 6:
+            return None
+        combos = [(i,) for i in slots] + [(i, j) for n, i in enumerate(slots) for j in slots[n + 1:]]
+        for combo in combos:
+            cand = "".join(ch + ("'" if i in combo else "") for i, ch in enumerate(norm))
+            info = self._analyse_plain(cand)
+            if self._recognised(cand, info) and (info.form or info.feats.get("num")
+                                                 or info.lemmas[0] in _KNOWN_NOUNS or info.lemmas[0] in self._known):
+                return info
+        return None
+
+    def _analyse_plain(self, norm: str) -> WordInfo:
         if _TOP_RE.match(norm):
             return WordInfo(("top",), NOUN, "", {"rank": "yes"})
         number = self._number_word(norm)
@@ -386,6 +416,14 @@ class UzbekAnalyser(Analyser):
         if not self.lexicon.compiled:
             return False
         return any(len(m.tokens) >= 2 for m in self.lexicon.match((ta, tb)))
+
+
+def _known_stem(lemma: str) -> bool:
+    """Is a verb lemma a known root, or one with a causative ("yozdir")?"""
+    stem = lemma[:-2] if lemma.endswith("ma") and lemma[:-2] in ROOTS else lemma
+    if stem in ROOTS:
+        return True
+    return any(stem.endswith(c) and stem[: -len(c)] in ROOTS for c in ("tir", "dir", "giz", "kaz", "t"))
 
 
 def _pn(person: str, number: str, **extra: str) -> dict[str, str]:
