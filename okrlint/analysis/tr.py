@@ -4,10 +4,12 @@ Turkish is agglutinative: "artırılmasını" is artır (increase) + ıl (passiv
 ma (verbal noun) + sı (its) + nı (accusative). Verbs are recognised from a
 lexicon of roots (``VERB_INFINITIVES`` below, plus every infinitive that appears
 in the lexicon's concepts, so a team that adds "aşılamak" to a concept also
-teaches the analyser the verb). For a known root every OKR ending is generated
-with vowel harmony (a/e, ı/i/u/ü), buffer consonants (y/n/s), d/t assimilation,
-k→ğ before a vowel and the et→ed alternation, so recognition is a table look-up
-on the remainder of the word, never a guess about where the stem ends.
+teaches the analyser the verb). The OKR endings are written once with
+archiphonemes (A = a/e, I = ı/i/u/ü, D = d/t, buffers (y)/(n)/(s)) in a trie;
+for a known root the rest of the word is walked through the trie, realising
+each archiphoneme from the letters before it, so harmony, buffers, d/t
+assimilation, k→ğ, the narrowing of "başla" + "ıyor" and the et→ed alternation
+are all checked, and the analyser never guesses where a known stem ends.
 
 Lemma convention: a verb form's lemma is the infinitive of the active root
 ("artırılması" → "artırmak", "düşürülmesi" → "düşürmek"). Causatives are roots
@@ -44,41 +46,36 @@ VOICELESS = frozenset("çfhkpsşt")
 # passives with a meaning of their own are listed as roots ("artırmak",
 # "bulunmak"); regular passives are derived ("artırılmak" → "artırmak").
 VERB_INFINITIVES = """
-abartmak açıklamak açmak adamak adapte ağaçlandırmak ağırlamak akmak aktarmak aktifleştirmek almak
-amaçlamak anlamak anlaşmak anlatmak aramak araştırmak arındırmak arıtmak artırmak arttırmak artmak asfaltlamak
-aşılamak aşmak atamak atmak avlamak ayarlamak aydınlatmak ayıklamak ayırmak ayrıştırmak azalmak azaltmak
-bağışlamak bağlamak bakmak barındırmak basitleştirmek basmak başarmak başlamak başlatmak başvurmak
-beklemek belgelemek belgelendirmek belirlemek belirtmek beslemek biçmek bildirmek bilgilendirmek bilmek
-birleştirmek biriktirmek bitirmek boşaltmak boyamak budamak bulmak bulunmak buluşmak bütçelemek büyümek
-büyütmek cevaplamak cezbetmek çabalamak çalışmak çekmek çevirmek çeşitlendirmek çıkarmak çıkmak
-çoğaltmak çözmek çözümlemek dağıtmak danışmak daraltmak davranmak dayandırmak değerlendirmek değişmek
-değiştirmek dengelemek denemek denetlemek derlemek desteklemek devretmek dikmek dinlemek dijitalleştirmek
-doğrulamak doldurmak donatmak dökmek döndürmek dönmek dönüşmek dönüştürmek döşemek duyurmak durdurmak
-düşmek düşünmek düşürmek düzeltmek düzenlemek edinmek eğitmek eklemek elemek engellemek erişmek
-eşleştirmek etkilemek etkinleştirmek etmek geçirmek geçmek gelişmek geliştirmek gelmek genişlemek
-genişletmek gerçekleştirmek getirmek gidermek girmek gitmek göndermek görmek görüşmek göstermek götürmek
-gözden güçlendirmek güncellemek güvenmek gübrelemek hatırlatmak hazırlamak hedeflemek
-hesaplamak hızlandırmak hızlanmak hizalamak ilaçlamak ilerlemek ilerletmek iletmek ilgilenmek incelemek
-indirmek inmek istemek işlemek izlemek iyileşmek iyileştirmek kaçırmak kalmak kaldırmak kapamak kapatmak
-kapsamak karşılamak kartlamak katılmak katlamak kaybetmek kaydetmek kaydırmak kaydolmak kazandırmak
-kazanmak kesmek keşfetmek kısalmak kısaltmak kısmak kiralamak kodlamak kolaylaştırmak konuşmak korumak
-koymak kullanmak kurmak kurtarmak küçültmek listelemek modernleştirmek netleştirmek odaklanmak okumak
-okutmak olmak onaylamak onarmak oluşturmak otomatikleştirmek ödemek ödüllendirmek öğrenmek öğretmek
-ölçeklendirmek ölçmek önceliklendirmek önlemek paketlemek paylaşmak pazarlamak pekiştirmek planlamak
-raporlamak sabitlemek sadeleştirmek saklamak sağlamak satmak savunmak seçmek sergilemek sevmek sınamak
-sınırlamak sigortalamak sorgulamak sormak sulamak sunmak sürdürmek sürmek sıralamak şifrelemek
-takip tamamlamak tanıtmak tanımak tanımlamak taramak tartışmak tasarlamak taşımak taşınmak
-temizlemek teşvik toplamak tüketmek tutmak uğraşmak ulaşmak ulaştırmak ummak uyarlamak uyarmak
-uygulamak uzatmak üretmek varmak vermek yakalamak yaklaşmak yalınlaştırmak yamalamak yapılandırmak
-yapmak yaratmak yaygınlaştırmak yayınlamak yazmak yedeklemek yenilemek yerelleştirmek yerleştirmek
-yetiştirmek yönetmek yönlendirmek yüklemek yükseltmek yükselmek zayıflatmak zenginleştirmek yürütmek
-yürümek harcamak tasarruf biçimlendirmek ölçeklemek kazımak otomatize belirginleştirmek kişiselleştirmek
-merkezileştirmek standartlaştırmak sürdürülebilir bütünleştirmek entegre ortaklaşmak işbirliği
-iletişim haberleşmek mezunlaşmak yatırmak borçlanmak fonlamak finanse 
-ayrılmak bırakmak alıştırmak benimsemek benimsetmek denk tamir etmek
-yaşamak yaşatmak yitirmek elde ermek bulundurmak ilan çağırmak davet buluşturmak
-karşılaştırmak kıyaslamak ölçümlemek puanlamak oylamak kaynaklamak fiyatlandırmak
-ağırlaştırmak hafifletmek yumuşatmak sertleştirmek sıkılaştırmak gevşetmek serbestleştirmek
+abartmak adamak akmak aktarmak aktifleştirmek almak alıştırmak amaçlamak anlamak anlatmak anlaşmak aramak araştırmak
+artmak arttırmak artırmak arındırmak arıtmak asfaltlamak atamak atmak avlamak ayarlamak aydınlatmak ayrılmak
+ayrıştırmak ayıklamak ayırmak azalmak azaltmak açmak açıklamak ağaçlandırmak ağırlamak ağırlaştırmak aşmak aşılamak
+bakmak barındırmak basitleştirmek basmak bağlamak bağışlamak başarmak başlamak başlatmak başvurmak beklemek
+belgelemek belgelendirmek belirginleştirmek belirlemek belirtmek benimsemek benimsetmek beslemek bildirmek
+bilgilendirmek bilmek biriktirmek birleştirmek bitirmek biçimlendirmek biçmek borçlanmak boyamak boşaltmak budamak
+bulmak bulundurmak bulunmak buluşmak buluşturmak bütçelemek bütünleştirmek büyümek büyütmek bırakmak cevaplamak
+cezbetmek danışmak daraltmak davranmak dayandırmak dağıtmak denemek denetlemek dengelemek derlemek desteklemek
+devretmek değerlendirmek değişmek değiştirmek dijitalleştirmek dikmek dinlemek doldurmak donatmak doğrulamak
+durdurmak duyurmak dökmek döndürmek dönmek dönüşmek dönüştürmek döşemek düzeltmek düzenlemek düşmek düşünmek
+düşürmek edinmek eklemek elemek engellemek erişmek ermek etkilemek etkinleştirmek etmek eğitmek eşleştirmek
+fiyatlandırmak fonlamak gelişmek geliştirmek gelmek genişlemek genişletmek gerçekleştirmek getirmek gevşetmek
+geçirmek geçmek gidermek girmek gitmek göndermek görmek görüşmek göstermek götürmek gübrelemek güncellemek güvenmek
+güçlendirmek haberleşmek hafifletmek harcamak hatırlatmak hazırlamak hedeflemek hesaplamak hizalamak hızlandırmak
+hızlanmak ilaçlamak ilerlemek ilerletmek iletmek ilgilenmek incelemek indirmek inmek istemek iyileşmek iyileştirmek
+izlemek işlemek kaldırmak kalmak kapamak kapatmak kapsamak kartlamak karşılamak karşılaştırmak katlamak katılmak
+kaybetmek kaydetmek kaydolmak kaydırmak kaynaklamak kazandırmak kazanmak kazımak kaçırmak kesmek keşfetmek kiralamak
+kişiselleştirmek kodlamak kolaylaştırmak konuşmak korumak koymak kullanmak kurmak kurtarmak küçültmek kısalmak
+kısaltmak kısmak kıyaslamak listelemek merkezileştirmek mezunlaşmak modernleştirmek netleştirmek odaklanmak okumak
+okutmak olmak oluşturmak onarmak onaylamak ortaklaşmak otomatikleştirmek oylamak paketlemek paylaşmak pazarlamak
+pekiştirmek planlamak puanlamak raporlamak sabitlemek sadeleştirmek saklamak satmak savunmak sağlamak
+serbestleştirmek sergilemek sertleştirmek sevmek seçmek sigortalamak sorgulamak sormak standartlaştırmak sulamak
+sunmak sürdürmek sürmek sıkılaştırmak sınamak sınırlamak sıralamak tamamlamak tanımak tanımlamak tanıtmak taramak
+tartışmak tasarlamak taşımak taşınmak temizlemek toplamak tutmak tüketmek ulaşmak ulaştırmak ummak uyarlamak uyarmak
+uygulamak uzatmak uğraşmak varmak vermek yakalamak yaklaşmak yalınlaştırmak yamalamak yapmak yapılandırmak yaratmak
+yatırmak yaygınlaştırmak yayınlamak yazmak yaşamak yaşatmak yedeklemek yenilemek yerelleştirmek yerleştirmek
+yetiştirmek yitirmek yumuşatmak yönetmek yönlendirmek yüklemek yükselmek yükseltmek yürümek yürütmek zayıflatmak
+zenginleştirmek çabalamak çalışmak çağırmak çekmek çevirmek çeşitlendirmek çoğaltmak çözmek çözümlemek çıkarmak
+çıkmak ödemek ödüllendirmek ölçeklemek ölçeklendirmek ölçmek ölçümlemek önceliklendirmek önlemek öğrenmek öğretmek
+üretmek şifrelemek
 """.split()
 
 # Nouns that make the number before them a multiplier ("2 katına çıkarmak").
@@ -102,8 +99,8 @@ NOT_VERBS = frozenset({
 KNOWN_NOUNS = frozenset({
     "hafta", "fayda", "gıda", "madde", "cadde", "iade", "ifade", "vade", "oda", "ada", "sade", "kadın", "altın",
     "yakın", "kalite", "site", "nitelik", "bayi", "ekip", "seviye", "sayı", "oran", "hedef", "ayda", "yılda",
-    "hasta", "usta", "posta", "pasta", "liste", "ajanda", "kota", "moda", "veda", "deste", "hafta", "kumanda",
-    "propaganda", "fıkra", "bina", "dünya", "vida", "ifade", "gündem", "dönem", "kaynak", "destek", "tedarik",
+    "hasta", "usta", "posta", "pasta", "liste", "ajanda", "kota", "moda", "veda", "deste", "kumanda",
+    "propaganda", "fıkra", "bina", "dünya", "vida", "gündem", "dönem", "kaynak", "destek", "tedarik",
     "gider", "güven", "alacak", "ele", "yarı",
     # loan stems of "X etmek" verbs
     "optimize", "maksimize", "minimize", "organize", "modernize", "revize", "standardize", "dijitalize",
@@ -333,10 +330,7 @@ def _build_trie() -> _Node:
         neg = extra.get("polarity") == "neg"
         abil = extra.get("mood") == "abil"
         for rank, (tmpl, form, feats) in enumerate(ENDINGS):
-            if neg and (form not in _LIMITED_NEG or tmpl.startswith(("mA", "mI"))):
-                if not (tmpl.startswith("(y)") or tmpl in _NEG_OK):
-                    continue
-            if abil and form == IMP and tmpl == "":
+            if not _combines(extra, tmpl, form):
                 continue
             if neg and tmpl.startswith("(I)yor"):
                 insert(prefix[:-1] + "I" + tmpl[3:], form, {**feats, **extra}, rank)  # "artırmıyor"
@@ -346,6 +340,15 @@ def _build_trie() -> _Node:
             for tmpl, feats in (("Ir", {"person": "3"}), ("IrIz", {"person": "1", "number": "pl"})):
                 insert(prefix + tmpl, FIN, {**feats, **extra}, 0)
     return root
+
+
+def _combines(extra: dict, tmpl: str, form: str) -> bool:
+    """Whether an ending follows a stem extension (the negative takes only a few)."""
+    if extra.get("mood") == "abil" and form == IMP and not tmpl:
+        return False
+    if extra.get("polarity") == "neg":
+        return tmpl.startswith("(y)") or tmpl in _NEG_OK or (form in _LIMITED_NEG and not tmpl.startswith(("mA", "mI")))
+    return True
 
 
 _TRIE = _build_trie()
@@ -389,9 +392,9 @@ def match_ending(stem: str, rest: str, only_progressive: bool = False):
     n = len(rest)
     while stack:
         node, pos, last, vowel, depth = stack.pop()
-        if pos == n and node.terminal is not None and (best is None or node.terminal[2] < best[2]):
-            if not only_progressive or depth >= 4:
-                best = node.terminal
+        if pos == n and node.terminal is not None and (best is None or node.terminal[2] < best[2]) \
+                and (not only_progressive or depth >= 4):
+            best = node.terminal
         for sym, child in node.children.items():
             if only_progressive and depth == 0 and sym != "(I)":
                 continue
@@ -515,7 +518,7 @@ class TurkishAnalyser(Analyser):
                 hit = match_ending(stem, tail, narrow)
                 if hit is None:
                     continue
-                form, feats, rank = hit
+                form, feats, _ = hit
                 if not known and not rest:
                     continue
                 found.append((int(not rest), -len(root) if known else 0, infinitive(root), form, feats, known))
@@ -696,9 +699,7 @@ def _is_year_context(tokens, i: int, suffix: str) -> bool:
 
 
 def _suffix_feats(suffix: str) -> dict[str, str]:
-    s = suffix
-    if s.endswith("ki"):
-        s = s[:-2]
+    s = suffix.removesuffix("ki")
     for pat, case in ((r"(n?d[ae]n|n?t[ae]n)", "abl"), (r"(n?d[ae]|n?t[ae])", "loc"), (r"(n?[ıiuü]n)", "gen"),
                       (r"(y?l[ae])", "ins"), (r"([yn]?[ae])", "dat"), (r"([yn]?[ıiuü])", "acc")):
         if re.fullmatch(r"(l[ae]r)?(s?[ıiuü])?" + pat, s):
