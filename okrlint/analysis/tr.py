@@ -92,7 +92,7 @@ NOT_VERBS = frozenset({
     "ekmek", "parmak", "kaymak", "çakmak", "ırmak", "damak", "kıymak", "yemek", "tokmak", "yumak",
     "alan", "alanı", "olan", "satış", "giriş", "çıkış", "bakış", "görüş", "akış", "anlayış", "alışveriş",
     "yürüyüş", "duruş", "uçuş", "dönüş", "yakış", "uygulama", "anlaşma", "sözleşme", "dondurma", "arama",
-    "danışma", "toplantı", "yazılım", "kazanç", "kayma", "satın", "deneyim", "tutum", "sonuç",
+    "danışma", "toplantı", "yazılım", "kazanç", "kayma", "satın", "deneyim", "tutum", "sonuç", "deneme",
 })
 
 # Nouns whose ending looks like a case suffix ("hafta" is not haf + ta).
