@@ -119,8 +119,11 @@ _RARE = frozenset({"daw.", "przest.", "gwar.", "rzad.", "książk.", "daw._dziś
 # their verb reading is taken only when nothing else fits.
 _RARE_VERBS = frozenset({
     "jednać", "topić", "udziać", "nadziać", "opiec", "miesić", "sadowić", "sklepać", "śmiecić",
-    "rozmówić", "nizać", "niżyć", "piąć", "dostawić", "kosić", "sowić", "stawić", "dziać",
+    "rozmówić", "nizać", "niżyć", "piąć", "dostawić", "kosić", "sowić", "stawić", "dziać", "maić",
 })
+
+# Verbs too common for their rare homographs ("ma" → archaic "mój", "mają" → "maja") to win inside a text.
+_NEVER_HOMOGRAPH = frozenset({"mieć"})
 
 _WITHIN = frozenset({"ciąg", "przeciąg"})
 _LONG_PERIODS = frozenset({"tydzień", "miesiąc", "kwartał", "półrocze", "rok"})
@@ -252,7 +255,7 @@ class PolishAnalyser(Analyser):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "*Zadowolenie* klientów wzrośnie"
             elif tag in ("impt", "fin", "praet", "imps") and tok.feats.get("alt") and (
                 not self._heads_clause(out, i) or (tag == "impt" and i + 1 < len(out) and out[i + 1].pos == NUM)
-            ) and not self._past_after_subject(out, i):
+            ) and not self._past_after_subject(out, i) and tok.lemma not in _NEVER_HOMOGRAPH:
                 # A finite verb homograph of a noun inside the text is the noun: "liczba *dostaw*",
                 # "w *powiecie*", "mamy *nadzieję*"; "*Top* 3" is no imperative either.
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
