@@ -657,11 +657,14 @@ class TurkishAnalyser(Analyser):
             if q.kind == NUMBER and nxt < len(tokens) and tokens[nxt].lemma in MULTIPLIER_NOUNS:
                 out.remove(q)
                 out.append(Quantity(MULTIPLIER, q.value, q.start, tokens[nxt].end, q.tokens + (nxt,)))
-        # "yarıya indirmek", "yarısına düşürmek": halving is a multiplier.
+        # "yarıya indirmek", "yarısına düşürmek": halving is a multiplier. "sıfıra
+        # indirmek" is a target of zero, while bare "sıfır atık" is a name.
         taken = {i for q in out for i in q.tokens}
         for i, tok in enumerate(tokens):
             if i not in taken and tok.lemma == "yarı" and tok.feats.get("case") == "dat":
                 out.append(Quantity(MULTIPLIER, 0.5, tok.start, tok.end, (i,)))
+            elif i not in taken and tok.lemma == "sıfır" and tok.feats.get("case"):
+                out.append(Quantity(NUMBER, 0.0, tok.start, tok.end, (i,)))
         out.sort(key=lambda q: q.start)
         return tuple(out)
 
