@@ -668,6 +668,32 @@ class TurkishAnalyser(Analyser):
         out.sort(key=lambda q: q.start)
         return tuple(out)
 
+    def _marked(self, tokens: tuple[Token, ...], q: Quantity, side: str) -> bool:
+        """"X'den" / "Y'ye" on the number or the unit after it, in the right case.
+
+        The shared check reads the ending only; a word ending in -a/-e or -den is
+        not a dative or ablative when the analyser knows its case ("%30
+        oranında" is a locative, "5 kişiyle" an instrumental).
+        """
+        if not super()._marked(tokens, q, side):
+            return False
+        want = "abl" if side == "from" else "dat"
+        suffixes = tuple(self.lexicon.words(f"baseline.{side}_suffixes"))
+        hi = q.tokens[-1]
+        units = self.lexicon.words("numbers.scale") | self.lexicon.words("numbers.currency")
+        for t in [tokens[hi]] + [t for t in tokens[hi + 1 : hi + 4] if t.is_word][:2]:
+            if t.pos == NUM and "'" not in t.norm:
+                continue
+            case = t.feats.get("case")
+            if case is not None:
+                return case == want
+            word = t.norm.rsplit("'", 1)[-1]
+            if any(word == x or word.endswith(x) for x in suffixes):
+                return True
+            if not (t.lemmas & units):  # only "milyon TL'den" carries the case past a word
+                return False
+        return False
+
     def _number_kind(self, tokens, i, suffix, value, word=False):
         kind = super()._number_kind(tokens, i, suffix, value, word)
         nxt = _next_word(tokens, i)

@@ -288,3 +288,19 @@ def test_verbal_noun_counts_as_a_verb_form(tr):
     assert tr.analyse("Orta Asya pazarlarına açılma").has_verb_form
     assert not tr.analyse("2026 marka ve içerik stratejisi").has_verb_form
     assert not tr.analyse("Kurumsal müşteri portföyü").has_verb_form
+
+
+@pytest.mark.parametrize("text,marked", [
+    ("Müşteri puanını 70'e iyileştirmek", {0}),
+    ("Verimi 2,4 tona çıkarmak", {0}),
+    ("Destek sürecini 5 kişiyle iyileştirmek", set()),  # an instrumental, not a dative
+    ("Sayfa yüklenme süresini %30 oranında optimize etmek", set()),  # a locative
+])
+def test_to_target_needs_the_dative(tr, text, marked):
+    assert set(tr.analyse(text).to_marked) == marked
+
+
+def test_zero_and_half(tr):
+    assert kinds(tr.analyse("Kritik hata sayısını sıfıra indirmek")) == [(NUMBER, 0)]
+    assert not tr.analyse("Sıfır atık belediyesi olmak").quantities
+    assert kinds(tr.analyse("Bekleme süresini yarıya indirmek")) == [(MULTIPLIER, 0.5)]
