@@ -222,6 +222,8 @@ class Analyser:
         if not word:
             if _DATE_RE.match(tok.norm):
                 return DATE
+            if _slash_run(tokens, i) in ("24/7", "24/7/365"):
+                return NAME  # round the clock, not a quantity
             if adjacent_prev and prev_any.is_word and prev_any.pos != NUM:
                 return NAME  # "Web3", "B2B"
             glued = i >= 2 and adjacent_prev and prev_any.text == "-" and tokens[i - 2].end == prev_any.start
@@ -386,6 +388,18 @@ class Analyser:
             elif tok.form in VERB_FORMS and tok.form != CONV:
                 units.append((i,))
         return units
+
+
+def _slash_run(tokens: tuple[Token, ...], i: int) -> str:
+    """The digits-and-slashes run a number token belongs to ("24/7"), as written."""
+    lo = hi = i
+    while lo >= 2 and tokens[lo - 1].text == "/" and tokens[lo - 2].pos == NUM \
+            and tokens[lo - 2].end == tokens[lo - 1].start and tokens[lo - 1].end == tokens[lo].start:
+        lo -= 2
+    while hi + 2 < len(tokens) and tokens[hi + 1].text == "/" and tokens[hi + 2].pos == NUM \
+            and tokens[hi].end == tokens[hi + 1].start and tokens[hi + 1].end == tokens[hi + 2].start:
+        hi += 2
+    return "".join(t.text for t in tokens[lo : hi + 1])
 
 
 def _prev_word(tokens: tuple[Token, ...], i: int, skip_symbols: bool = False) -> Token | None:
