@@ -46,7 +46,7 @@ VOICELESS = frozenset("çfhkpsşt")
 # passives with a meaning of their own are listed as roots ("artırmak",
 # "bulunmak"); regular passives are derived ("artırılmak" → "artırmak").
 VERB_INFINITIVES = """
-abartmak adamak akmak aktarmak aktifleştirmek almak alıştırmak amaçlamak anlamak anlatmak anlaşmak aramak araştırmak
+abartmak adamak aktarmak aktifleştirmek almak alıştırmak amaçlamak anlamak anlatmak anlaşmak aramak araştırmak
 artmak arttırmak artırmak arındırmak arıtmak asfaltlamak atamak atmak avlamak ayarlamak aydınlatmak ayrılmak
 ayrıştırmak ayıklamak ayırmak azalmak azaltmak açmak açıklamak ağaçlandırmak ağırlamak ağırlaştırmak aşmak aşılamak
 bakmak barındırmak basitleştirmek basmak bağlamak bağışlamak başarmak başlamak başlatmak başvurmak beklemek
