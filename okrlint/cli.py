@@ -290,6 +290,9 @@ def explain_command(rule):
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show a letter gets an escape, not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     commands = {"rules": rules_command, "explain": explain_command}
     # report and schema import much (the analysis, the HTML report): only when asked for.
     if args and args[0] == "report":

@@ -203,7 +203,7 @@ def _span(node: yaml.Node) -> Span:
 
 
 _TYPE_NAMES = {str: "a string", int: "a number", float: "a number", bool: "true or false", list: "a list",
-               dict: "a mapping", type(None): "empty"}
+               dict: "a mapping", type(None): "empty", _dt.date: "a date", _dt.datetime: "a date"}
 
 
 class _Builder:

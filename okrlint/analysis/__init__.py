@@ -17,6 +17,7 @@ from .lexicon import Lexicon, LexiconError, load_lexicon
 from .types import Analysis
 
 ENTRY_POINT_GROUP = "okrlint.languages"
+MAX_TEXT = 2_000  # characters of one text that are analysed
 
 
 def available_languages() -> dict[str, str]:
@@ -55,7 +56,9 @@ class Analyzer:
         key = (language, text)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self.analyser(language).analyse(text)  # type: ignore[attr-defined]
+            # No objective or key result is this long; past the cap only the start is read, so a
+            # pasted megabyte costs what a long sentence costs (offsets stay valid: it is a prefix).
+            hit = self.analyser(language).analyse(_capped(text))  # type: ignore[attr-defined]
             if len(self._cache) > 50_000:
                 self._cache.clear()
             self._cache[key] = hit
@@ -71,6 +74,13 @@ class Analyzer:
         from .detect import detect_document
 
         return detect_document(texts, self.languages, self.lexicon_dirs)
+
+
+def _capped(text: str) -> str:
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text.rfind(" ", MAX_TEXT // 2, MAX_TEXT)
+    return text[: cut if cut > 0 else MAX_TEXT]
 
 
 __all__ = ["Analysis", "Analyzer", "Lexicon", "LexiconError", "available_languages", "load_lexicon"]

@@ -215,16 +215,26 @@ def _drop_contained(found: list[Match], width: list[int] | None = None) -> tuple
     match of another concept on the same tokens whose entry is shorter: the context of
     "{case=dat} o'tkazish" (migrate to) makes it win over the bare "o'tkazish" (hold)."""
     width = width or [len(m.tokens) for m in found]
+    # Indexed by token, so a long text with many matches stays linear (a superset of a
+    # match contains its first token; a rival on the same tokens has the same tuple).
+    sets = [frozenset(m.tokens) for m in found]
+    by_token: dict[int, list[int]] = {}
+    by_tokens: dict[tuple[int, ...], list[int]] = {}
+    for j, o in enumerate(found):
+        for t in o.tokens:
+            by_token.setdefault(t, []).append(j)
+        by_tokens.setdefault(o.tokens, []).append(j)
     keep = []
+    kept: set[tuple[str, tuple[int, ...]]] = set()
     for k, m in enumerate(found):
-        ms = set(m.tokens)
-        if any(ms < set(o.tokens) for o in found if o is not m):
+        around = by_token.get(m.tokens[0], ()) if m.tokens else range(len(found))
+        if any(sets[k] < sets[j] for j in around if j != k):
             continue
-        if any(o.tokens == m.tokens and o.concept != m.concept and width[j] > width[k]
-               for j, o in enumerate(found)):
+        if any(found[j].concept != m.concept and width[j] > width[k] for j in by_tokens[m.tokens]):
             continue
-        if any(o.concept == m.concept and o.tokens == m.tokens for o in keep):
+        if (m.concept, m.tokens) in kept:
             continue
+        kept.add((m.concept, m.tokens))
         keep.append(m)
     keep.sort(key=lambda m: (m.start, m.end))
     return tuple(keep)
