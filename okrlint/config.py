@@ -8,6 +8,7 @@ the file, the line, the key and the allowed values, and is exit 2 in the CLI.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +29,10 @@ _TOP_KEYS = {
     "lexicons": list, "message_language": str, "fail_on": str, "max_file_size": int,
     "report_unknown_language": bool,
 }
+
+
+_KINDS = {str: "a string", list: "a list", dict: "a mapping", int: "a whole number", bool: "true or false",
+          float: "a number", type(None): "empty"}
 
 
 class ConfigError(Exception):
@@ -103,19 +108,38 @@ def _read_pyproject(path: Path) -> tuple[dict, dict] | None:
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        at = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = f":{at.group(1)}:{at.group(2)}" if at else f":{text.count(chr(10)) + 1}"
+        raise ConfigError(f"{path}{where}: invalid TOML: {re.sub(r' *[(]at [^)]*[)]', '', str(exc))}") from None
     section = data.get("tool", {}).get("okrlint")
-    if section is None:
+    if not isinstance(section, dict):
         return None
-    lines = {}
+    return section, _toml_positions(text)
+
+
+def _toml_positions(text: str) -> dict[tuple[str, ...], int]:
+    """Key path inside [tool.okrlint] → 1-based line (tables, dotted keys and one-line inline tables)."""
+    out: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] | None = None
     for n, line in enumerate(text.splitlines(), 1):
-        key = line.split("=", 1)[0].strip()
-        if "=" in line and key:
-            lines.setdefault(("" if not key else key,), n)
-    return section, {k: v for k, v in lines.items()}
+        stripped = line.strip()
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        if header:
+            parts = tuple(p.strip().strip('"\'') for p in header.group(1).split("."))
+            table = parts[2:] if parts[:2] == ("tool", "okrlint") else None
+            if table:
+                out.setdefault(table, n)
+            continue
+        if table is None or "=" not in stripped or stripped.startswith("#"):
+            continue
+        key = tuple(p.strip().strip('"\'') for p in stripped.split("=", 1)[0].split("."))
+        out.setdefault((*table, *key), n)
+        for inner in re.findall(r"([\w-]+)\s*=", stripped.split("=", 1)[1]):  # {max = 3, severity = "error"}
+            out.setdefault((*table, *key, inner), n)
+    return out
 
 
 def load_config(path: Path, rules: RuleSet) -> Config:
@@ -158,7 +182,7 @@ def _has_tool_section(path: Path) -> bool:
 
 
 def _err(path: Path, pos: dict, key: tuple[str, ...], message: str) -> ConfigError:
-    line = pos.get(key) or pos.get(key[:1]) or None
+    line = next((pos[key[:n]] for n in range(len(key), 0, -1) if key[:n] in pos), None)
     where = f"{path}:{line}" if line else str(path)
     return ConfigError(f"{where}: {'.'.join(key)}: {message}")
 
@@ -184,7 +208,7 @@ def parse_config(data: dict, path: Path, pos: dict, rules: RuleSet) -> Config:
         if want is list and isinstance(value, str):
             value = _as_list(value)
         if not isinstance(value, want) or (want is int and isinstance(value, bool)):
-            raise _err(path, pos, (key,), f"must be a {want.__name__}, not {type(value).__name__}")
+            raise _err(path, pos, (key,), f"must be {_KINDS[want]}, not {_KINDS.get(type(value), type(value).__name__)}")
         kw[key] = value
     lang = kw.get("language", "auto")
     if lang not in LANGUAGES:
