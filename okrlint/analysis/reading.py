@@ -8,7 +8,7 @@ call these so a shared check lives in one place (OKR101 and OKR104 both need
 
 from __future__ import annotations
 
-from .types import MONEY, NUMBER, PERCENT, RANK, Analysis, Match, Quantity
+from .types import FIN, MONEY, NUMBER, PERCENT, RANK, Analysis, Match, Quantity
 
 OUTCOME_CONCEPTS = ("outcome_verbs", "change_verbs", "reach_verbs")
 
@@ -54,9 +54,23 @@ def task_style(an: Analysis) -> Match | None:
                                      for q in scope_quantities(an, m)):
                 head = m
                 break
-    if head is None or outcome_with_quantity(an) is not None:
+    if head is None or outcome_with_quantity(an) is not None or _share_as_subject(an):
         return None
     return head
+
+
+def _share_as_subject(an: Analysis) -> bool:
+    """"80% of new hires complete onboarding", "hastaların %95'inin muayene edilmesi": a share of a
+    population does the act (a finite third-person or passive head after a percentage), so the text
+    states a rate the team achieves, not a task it does."""
+    if an.head is None:
+        return False
+    unit = {an.head} | {i for m in an.matches if an.head in m.tokens for i in m.tokens}  # "muayene edilmesi"
+    verb = max(unit)
+    finite = an.tokens[verb].form == FIN and an.tokens[verb].feats.get("person", "3") != "1"
+    if not (finite or any(an.tokens[i].feats.get("voice") == "pass" for i in unit)):
+        return False
+    return any(q.kind == PERCENT and q.tokens[-1] < min(unit) for q in an.quantities)
 
 
 def binary_event(an: Analysis) -> Match | None:
