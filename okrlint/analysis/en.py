@@ -44,7 +44,7 @@ clarify classify clean clear close coach code collaborate collect combine commen
 compare compete compile complete comply compose compute conceive concentrate conclude conduct configure confirm
 connect conserve consider consolidate construct consult contact contain continue contract contribute control
 convene convert convince coordinate copy correct cost counsel count cover craft create cross cultivate cure
-curate cut debug decide declare decline decommission decrease dedicate deepen defend define delegate delete
+curate cut debug delight decide declare decline decommission decrease dedicate deepen defend define delegate delete
 deliver demonstrate deploy deposit derive design detect determine develop diagnose digitalise digitise direct
 disburse discharge disclose discontinue discover discuss dispatch display disrupt distribute diversify do
 document donate double draft draw drive drop earn ease educate elevate eliminate embed embrace emerge empower
@@ -67,7 +67,7 @@ pursue push qualify quantify raise rank rate reach read realise rebuild recall r
 reconcile record recover recruit redesign reduce refactor refer refine reform refresh refund register rely
 reinforce reject relaunch release relocate remain remediate remove renew renovate reorganise repair repay
 replace replicate reply report reposition represent request require research reserve reset resolve respond
-restore restructure resume retain retire retrain return reuse revamp review revise revitalise reward rewrite
+restore restructure resume retain retire retrain return reuse reimagine revamp review revise revitalise reward rewrite
 rise roll run satisfy save scale schedule score screen scrap secure seek select sell send serve service set
 settle shape share shift ship shorten show shrink sign simplify sit solve source speak specify speed spend
 sponsor stabilise staff standardise start stay steer stop store streamline strengthen strive structure study
@@ -151,6 +151,10 @@ of to in on for by from with at as into onto per via within across between among
 during until about against without over under than
 """.split())
 _PRONOUNS = frozenset("we i you they he she it us them our your their its my his her".split())
+# Verbs that are also adjectives: after a noun they describe it ("vulnerabilities open longer than 14 days").
+_ADJ_HOMOGRAPHS = frozenset("open free clean clear live idle due secure level".split())
+# Metric names built as "<measure> to <verb>": "time to hire", "days to close", "cost to serve".
+_MEASURE_BEFORE_TO = frozenset("time cost days hours weeks months minutes".split())
 
 # British/American spelling pairs: American form → the lemma used here.
 _SPELLING = {
@@ -309,7 +313,8 @@ class EnglishAnalyser(Analyser):
                     decided = (VERB, IMP)
             elif kind in ("base", "s") and slot == "finite":
                 decided = (VERB, FIN)
-            elif kind == "base" and slot == "to" and not self._in_from_to(tokens, words, k):
+            elif kind == "base" and slot == "to" and not self._in_from_to(tokens, words, k) \
+                    and not (k >= 2 and tokens[words[k - 2]].norm in _MEASURE_BEFORE_TO):
                 decided = (VERB, INF)
             elif kind == "ing":
                 if prev is not None and prev.norm in _CONV_PREPS:
@@ -411,6 +416,8 @@ class EnglishAnalyser(Analyser):
         if nxt.norm in _PREPOSITIONS or nxt.norm in ("and", "or") or not nxt.is_word:
             return False
         if prev.pos != NOUN or prev.norm in _FUNCTION or prev.norm in _DETERMINERS or forms.get(prev_i, (NOUN, ""))[1]:
+            return False
+        if tokens[words[k]].norm in _ADJ_HOMOGRAPHS:
             return False
         plural = prev.norm.endswith("s") and not prev.norm.endswith("ss") and prev.lemma != prev.norm \
             or prev.norm in ("people", "children", "staff", "women", "men")
