@@ -127,7 +127,7 @@ heating parking catering consulting advertising printing packaging licensing man
 mining teaching lending trading processing timing warning offering opening rating ranking listing booking
 spending housing sibling
 landing onboarding offboarding recruiting recruitment tracking messaging networking mentoring coaching
-outsourcing sourcing scheduling budgeting forecasting planning training testing screening feeding
+outsourcing sourcing scheduling budgeting hiring forecasting planning training testing screening feeding
 """.split())
 
 _DETERMINERS = frozenset("""
@@ -153,6 +153,17 @@ during until about against without over under than
 _PRONOUNS = frozenset("we i you they he she it us them our your their its my his her".split())
 # Verbs that are also adjectives: after a noun they describe it ("vulnerabilities open longer than 14 days").
 _ADJ_HOMOGRAPHS = frozenset("open free clean clear live idle due secure level".split())
+# Noun/verb homographs that, first in a text and before a metric noun, are the noun of a compound
+# metric name ("Test coverage ≥ 80%", "Staff turnover below 10%", "Change failure rate < 15%").
+_NOUN_FIRST = frozenset("""
+brand budget call change cost design launch lead market plan price process release review sales search service staff
+support test
+""".split())
+_METRIC_NOUNS = frozenset("""
+share rate score time cost volume backlog turnover turnaround failure spend revenue margin yield velocity
+throughput uptime latency growth output quality conversion coverage usage leakage wastage per
+""".split())
+_ABSTRACT_SUFFIXES = ("ness", "ity", "ment", "tion", "ance", "ence", "ency", "ancy", "ship")
 # Metric names built as "<measure> to <verb>": "time to hire", "days to close", "cost to serve".
 _MEASURE_BEFORE_TO = frozenset("time cost days hours weeks months minutes".split())
 
@@ -309,7 +320,9 @@ class EnglishAnalyser(Analyser):
             slot = self._slot(tokens, words, k, prev, gap_punct, seen_verb)
             decided: tuple[str, str] | None = None
             if kind == "base" and slot in ("start", "join"):
-                if slot == "start" or self._object_follows(nxt):
+                if slot == "start" and tok.norm in _NOUN_FIRST and _metric_noun(nxt):
+                    decided = (NOUN, "")  # "Test coverage ≥ 80%", "Cost per lead", "Brand awareness"
+                elif slot == "start" or self._object_follows(nxt):
                     decided = (VERB, IMP)
             elif kind in ("base", "s") and slot == "finite":
                 decided = (VERB, FIN)
@@ -496,6 +509,14 @@ def _glued_slash(tokens, i: int) -> str:  # type: ignore[no-untyped-def]
             and tokens[hi].end == tokens[hi + 1].start and tokens[hi + 1].end == tokens[hi + 2].start:
         hi += 2
     return "".join(t.text for t in tokens[lo : hi + 1])
+
+
+def _metric_noun(tok: Token | None) -> bool:
+    """A noun that names a measured property: "coverage", "awareness", "turnover", or "per"."""
+    if tok is None or not tok.is_word:
+        return False
+    w = tok.norm
+    return w in _METRIC_NOUNS or (w.endswith(_ABSTRACT_SUFFIXES) and len(w) > 6)
 
 
 def _is_adverb(tok: Token) -> bool:
