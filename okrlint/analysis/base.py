@@ -49,6 +49,7 @@ _NUM_HEAD = re.compile(rf"^\d[\d{_SP}.,]*")
 ARROWS = frozenset({"->", "=>", "—>", "-->", "→", "⇒", "➝", "➔", "⟶", "↦"})
 # "31.03" alone is read as a decimal: KRs hold far more decimals than day.month dates.
 _DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?)$")
+_TIMES_RE = re.compile(r"^[x×](\d+)$")  # "x2": a multiplier written before its factor
 _QUARTER_RE = re.compile(r"^(q[1-4]|h[12]|[1-4]q)$", re.I)
 CURRENCY_SYMBOLS = frozenset("$€£₽₺¥₸₴")
 
@@ -162,6 +163,10 @@ class Analyser:
                     factor = number_words.get(tokens[scale[0]].lemma, number_words.get(tokens[scale[0]].norm))
                     if value is not None and factor and factor >= 1000:
                         value *= factor
+            elif _TIMES_RE.match(tok.norm):
+                out.append(Quantity(MULTIPLIER, float(_TIMES_RE.match(tok.norm).group(1)), tok.start, tok.end, (i,)))
+                i += 1
+                continue
             elif _QUARTER_RE.match(tok.norm):
                 out.append(Quantity(QUARTER, None, tok.start, tok.end, (i,)))
                 i += 1
@@ -180,6 +185,12 @@ class Analyser:
             if kind is None:
                 i += 1
                 continue
+            # "×2", "2×": the times sign glued to a number makes it a multiplier.
+            for j in (span[0] - 1, span[-1] + 1):
+                if kind == NUMBER and 0 <= j < n and tokens[j].text == "×" \
+                        and (tokens[j].end == tokens[span[0]].start or tokens[span[-1]].end == tokens[j].start):
+                    kind = MULTIPLIER
+                    span = sorted(span + [j])
             # A percent sign or currency before the number ("%40", "$5k") belongs to it.
             first = span[0]
             if first > 0 and tokens[first - 1].text in {"%", "#", "№"} | CURRENCY_SYMBOLS:
