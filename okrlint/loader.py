@@ -135,7 +135,7 @@ def decode(data: bytes) -> tuple[str | None, LoadError | None]:
     except UnicodeDecodeError as exc:
         head = data[: exc.start]
         line = head.count(b"\n") + 1
-        col = len(head) - (head.rfind(b"\n") + 1) + 1
+        col = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1  # in characters, like every column
         return None, LoadError(
             f"invalid UTF-8 at byte {exc.start} (line {line}, column {col}); save the file as UTF-8",
             Span.point(line, col),
@@ -157,7 +157,7 @@ def load_yaml(path: str, text: str) -> SourceFile:
             nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = _inside(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or str(exc)
         return SourceFile(path, text, error=LoadError(f"invalid YAML: {what}", Span.point(line, col)))
     except yaml.YAMLError as exc:
@@ -181,6 +181,14 @@ def load_yaml(path: str, text: str) -> SourceFile:
     except RecursionError:
         return SourceFile(path, text, error=LoadError("the YAML nests too deeply to read", Span.point(1, 1)))
     return SourceFile(path, text, tuple(docs), comments=tuple(_comments(text)))
+
+
+def _inside(text: str, line: int, col: int) -> tuple[int, int]:
+    """A parser mark moved inside the file: at the end of a file with no final newline it points past it."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(col, len(lines[line - 1]) + 1)
 
 
 _COMMENT_RE = re.compile(r"(?:^|\s)#(.*)$")
