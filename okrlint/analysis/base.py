@@ -163,6 +163,12 @@ class Analyser:
                     factor = number_words.get(tokens[scale[0]].lemma, number_words.get(tokens[scale[0]].norm))
                     if value is not None and factor and factor >= 1000:
                         value *= factor
+                # "9:30" (minutes:seconds, hours:minutes) is one duration, not two numbers.
+                if kind == NUMBER and value is not None and i + 2 < n and tokens[i + 1].text == ":" \
+                        and tokens[i + 2].pos == NUM and len(tokens[i + 2].norm) == 2 and tokens[i + 2].norm.isdigit() \
+                        and tokens[i].end == tokens[i + 1].start and tokens[i + 1].end == tokens[i + 2].start:
+                    span.extend((i + 1, i + 2))
+                    value += int(tokens[i + 2].norm) / 60
             elif _TIMES_RE.match(tok.norm):
                 out.append(Quantity(MULTIPLIER, float(_TIMES_RE.match(tok.norm).group(1)), tok.start, tok.end, (i,)))
                 i += 1
