@@ -255,7 +255,8 @@ class PolishAnalyser(Analyser):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "*Zadowolenie* klientów wzrośnie"
             elif tag in ("impt", "fin", "praet", "imps") and tok.feats.get("alt") and (
                 not self._heads_clause(out, i) or (tag == "impt" and i + 1 < len(out) and out[i + 1].pos == NUM)
-            ) and not self._past_after_subject(out, i) and tok.lemma not in _NEVER_HOMOGRAPH:
+            ) and not self._past_after_subject(out, i) and not self._present_after_subject(out, i) \
+                    and tok.lemma not in _NEVER_HOMOGRAPH:
                 # A finite verb homograph of a noun inside the text is the noun: "liczba *dostaw*",
                 # "w *powiecie*", "mamy *nadzieję*"; "*Top* 3" is no imperative either.
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
@@ -338,6 +339,16 @@ class PolishAnalyser(Analyser):
             return False
         nxt = next((t for t in tokens[i + 1 :] if t.is_word or t.pos == NUM), None)
         return tokens[i - 1].pos in (NOUN, ADJ, X) and (nxt is None or nxt.pos not in (NOUN, ADJ))
+
+    @staticmethod
+    def _present_after_subject(tokens: list[Token], i: int) -> bool:
+        """A third-person present form right after a nominative noun of its number is that noun's
+        verb, not a noun homograph: "platforma *działa* bez przestojów" (not "działo")."""
+        tok = tokens[i]
+        if tok.feats.get("tag") != "fin" or tok.feats.get("person") != "3" or i == 0:
+            return False
+        prev = tokens[i - 1]
+        return prev.pos == NOUN and prev.feats.get("case") == "nom" and prev.feats.get("number") == tok.feats.get("number")
 
     @staticmethod
     def _verb_follows(tokens: list[Token], i: int) -> bool:
