@@ -80,6 +80,11 @@ zenginleştirmek çabalamak çalışmak çağırmak çekmek çevirmek çeşitlen
 
 # Nouns that make the number before them a multiplier ("2 katına çıkarmak").
 MULTIPLIER_NOUNS = frozenset({"kat", "misli"})
+# Aorist forms that are everyday nouns: never read as a final verb.
+_AORIST_NOUNS = frozenset({
+    "gelir", "gider", "yazar", "okur", "çıkar", "tutar", "döner", "akar", "kapar", "satar", "görür", "sever",
+    "sürer", "alır", "verir", "bakar", "geçer", "yeter", "değer",
+})
 
 # Verbs that only carry a verbal noun before them ("buluşma yapmak").
 LIGHT_VERBS = frozenset({"yapmak", "gerçekleştirmek"})
@@ -93,6 +98,7 @@ NOT_VERBS = frozenset({
     "alan", "alanı", "olan", "satış", "giriş", "çıkış", "bakış", "görüş", "akış", "anlayış", "alışveriş",
     "yürüyüş", "duruş", "uçuş", "dönüş", "yakış", "uygulama", "anlaşma", "sözleşme", "dondurma", "arama",
     "danışma", "toplantı", "yazılım", "kazanç", "kayma", "satın", "deneyim", "tutum", "sonuç", "deneme",
+    "pazarlama", "düşünce",
 })
 
 # Nouns whose ending looks like a case suffix ("hafta" is not haf + ta).
@@ -106,6 +112,7 @@ KNOWN_NOUNS = frozenset({
     "optimize", "maksimize", "minimize", "organize", "modernize", "revize", "standardize", "dijitalize",
     "finanse", "entegre", "koordine", "motive", "aktive", "lanse", "analiz", "rapor", "test", "kontrol", "takip",
     "otomatize", "mobilize", "transfer", "teslim", "tespit", "ziyaret", "tedavi", "muayene", "dahil", "ihraç",
+    "tavsiye", "tercih",
 })
 
 # Function words, pronouns and lexicalised forms that are never stripped.
@@ -617,7 +624,34 @@ class TurkishAnalyser(Analyser):
                     and next_word is not None \
                     and next_word.feats.get("poss_any") == "3" and not next_word.is_verb_like:
                 out[i] = self._as_noun(tok)
+        self._final_aorist(out)
         return out
+
+    def _final_aorist(self, out: list[Token]) -> None:
+        """The last word of a statement may be an aorist ("Platformumuz kesintisiz *çalışır*",
+        "Müşteriler bizi tavsiye *eder*"): a known root + -r/-Ir/-Ar (+lAr), read as a finite
+        verb only there, since inside a text these are nouns ("gelir" income, "yazar" writer)."""
+        words = [i for i, t in enumerate(out) if t.is_word or t.pos == NUM]
+        if len(words) < 2:
+            return
+        i = words[-1]
+        tok = out[i]
+        w = tok.norm
+        if tok.pos != NOUN or tok.form or tok.feats or w in KNOWN_NOUNS or w in NOT_VERBS or w in _AORIST_NOUNS:
+            return
+        base = w[:-3] if w.endswith(("lar", "ler")) and len(w) > 5 else w
+        if not base.endswith("r"):
+            return
+        for stem in (base[:-1], base[:-2]):
+            for root in (stem, stem[:-1] + "t" if stem.endswith("d") else ""):
+                # Light verbs ("tavsiye eder", "mümkün olur") need their noun; they stay unread.
+                if root and root in self.roots and root not in ("et", "yap", "ol", "kıl") \
+                        and (stem == base[:-1]) == (root[-1] in VOWELS):
+                    number = "pl" if base != w else "sg"
+                    out[i] = Token(tok.text, tok.start, tok.end, tok.norm, infinitive(root),
+                                   frozenset({infinitive(root)}) | tok.lemmas, VERB, FIN,
+                                   {"tense": "aor", "person": "3", "number": number})
+                    return
 
     @staticmethod
     def _light_object(tok: Token) -> bool:
