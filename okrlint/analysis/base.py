@@ -316,7 +316,8 @@ class Analyser:
         for q in qs:
             lo = q.tokens[0]
             # The marker stands just before its number, never across another number.
-            window = [t for t in tokens[max(0, lo - 3, previous_end + 1) : lo] if t.is_word]
+            # Three words, not tokens: "(boshlang'ich daraja: oyiga 1 800)", "(punkt wyjścia: 1800)".
+            window = [t for t in tokens[previous_end + 1 : lo] if t.is_word][-3:]
             previous_end = q.tokens[-1]
             if any(t.norm in current or t.lemma in current for t in window):
                 out.append(Change(q.start, q.end, q.value, None))
