@@ -25,7 +25,7 @@ import re
 from .base import Analyser, WordInfo
 from .lexicon import Lexicon
 from .types import (
-    ADJ, ADP, CONJ, CONV, DATE, FIN, IMP, INF, NAME, NOUN, NUM, PART_FORM, PRON, PUNCT, RANK, SYM, VERB,
+    ADJ, ADP, CONJ, CONV, DATE, FIN, IMP, INF, NOUN, NUM, PART_FORM, PRON, PUNCT, RANK, SYM, VERB,
     VNOUN, X, Token,
 )
 
@@ -243,8 +243,6 @@ class EnglishAnalyser(Analyser):
         if not word and i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].norm in ("no", "nr"):
             return RANK
         kind = super()._number_kind(tokens, i, suffix, value, word)
-        if _glued_slash(tokens, i) in ("24/7", "24/7/365"):
-            return NAME  # "around the clock", not a number
         if kind == DATE and _DECIMAL_RE.match(tok.norm):
             kind = super()._number_kind(tokens, i, "", value, word=True)  # the checks a number word gets
         return kind
@@ -497,18 +495,6 @@ def _bases(stem: str, kind: str) -> list[str]:
     if stem.endswith("ck"):
         out.append(stem[:-1])  # panicked → panic
     return out
-
-
-def _glued_slash(tokens, i: int) -> str:  # type: ignore[no-untyped-def]
-    """The digits-and-slashes run a number token belongs to ("24/7"), as written."""
-    lo = hi = i
-    while lo >= 2 and tokens[lo - 1].text == "/" and tokens[lo - 2].pos == NUM \
-            and tokens[lo - 2].end == tokens[lo - 1].start and tokens[lo - 1].end == tokens[lo].start:
-        lo -= 2
-    while hi + 2 < len(tokens) and tokens[hi + 1].text == "/" and tokens[hi + 2].pos == NUM \
-            and tokens[hi].end == tokens[hi + 1].start and tokens[hi + 1].end == tokens[hi + 2].start:
-        hi += 2
-    return "".join(t.text for t in tokens[lo : hi + 1])
 
 
 def _metric_noun(tok: Token | None) -> bool:
