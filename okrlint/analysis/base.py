@@ -87,7 +87,7 @@ class Analyser:
         changes = self.find_changes(tokens, quantities)
         relative = self.find_relative(tokens, quantities)
         places = self.find_places(tokens, quantities)
-        to_marked = frozenset(k for k, q in enumerate(quantities) if q.is_target and self._marked(tokens, q, "to"))
+        to_marked = frozenset(k for k, q in enumerate(quantities) if q.is_target and self._marked(tokens, q, "to", near=True))
         return Analysis(text, self.language, tokens, quantities, matches, predicate, head, changes, relative,
                         places=places, to_marked=to_marked, head_final=self.head_final)
 
@@ -323,7 +323,14 @@ class Analyser:
                 out.append(Change(q.start, q.end, q.value, None))
         return tuple(out)
 
-    def _marked(self, tokens: tuple[Token, ...], q: Quantity, side: str) -> bool:
+    def _marked(self, tokens: tuple[Token, ...], q: Quantity, side: str, near: bool = False) -> bool:
+        """Is ``q`` marked as the baseline ("from") or target ("to") side?
+
+        ``near`` accepts only marks on the quantity itself (a preposition before it,
+        a case ending on the number or its unit, a bare "ga"/"dan" after it), not
+        a case ending on a counted noun: in "150 ta oilaga yordam" the dative is
+        the object of "help", not a target value.
+        """
         lx = self.lexicon
         before = lx.words(f"baseline.{side}_before")
         suffixes = tuple(lx.words(f"baseline.{side}_suffixes"))
@@ -342,7 +349,14 @@ class Analyser:
             if t.pos == NUM and "'" not in t.norm:
                 continue
             # A unit word inside the quantity ("70 foizdan", "5 mln so'mdan") carries the case too.
-            if any(word == s or (word.endswith(s) and (k > 0 or "'" in t.norm or t.pos != NUM)) for s in suffixes):
+            measure = self._is(t, "numbers.units") or self._is(t, "numbers.currency") \
+                or self._is(t, "numbers.percent_words") or self._is(t, "numbers.scale")
+            inside = k == 0 or cands[k] is tokens[q.tokens[-1]] or measure
+            if any(word == s for s in suffixes) and (not near or k <= 1):
+                return True
+            if near and not inside:
+                continue
+            if any(word.endswith(s) and (k > 0 or "'" in t.norm or t.pos != NUM) for s in suffixes):
                 return True
         return False
 

@@ -702,14 +702,14 @@ class TurkishAnalyser(Analyser):
         out.sort(key=lambda q: q.start)
         return tuple(out)
 
-    def _marked(self, tokens: tuple[Token, ...], q: Quantity, side: str) -> bool:
+    def _marked(self, tokens: tuple[Token, ...], q: Quantity, side: str, near: bool = False) -> bool:
         """"X'den" / "Y'ye" on the number or the unit after it, in the right case.
 
         The shared check reads the ending only; a word ending in -a/-e or -den is
         not a dative or ablative when the analyser knows its case ("%30
         oranında" is a locative, "5 kişiyle" an instrumental).
         """
-        if not super()._marked(tokens, q, side):
+        if not super()._marked(tokens, q, side, near):
             return False
         want = "abl" if side == "from" else "dat"
         suffixes = tuple(self.lexicon.words(f"baseline.{side}_suffixes"))
