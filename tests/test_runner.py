@@ -1,0 +1,66 @@
+"""The runner: how many jobs, and no file lost when a worker or a loader dies."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from okrlint import runner
+from okrlint.config import Config
+from okrlint.runner import Settings, Task, choose_jobs, lint_tasks
+
+OKR = "language: en\nobjectives:\n  - title: Grow\n    key_results:\n      - Try to run {n} webinars\n"
+
+
+def tasks(n: int) -> list[Task]:
+    return [Task(f"t{i}.okr.yaml", None, OKR.format(n=i + 2).encode()) for i in range(n)]
+
+
+def test_jobs_default_to_one_for_a_few_files_and_cpus_for_many(monkeypatch):
+    monkeypatch.setattr(runner, "_cpu_count", lambda: 4)
+    assert choose_jobs(None, 3) == 1
+    assert choose_jobs(None, 15) == 1
+    assert choose_jobs(None, 16) == 2
+    assert choose_jobs(None, 500) == 4
+    assert choose_jobs(0, 3) == 4
+    assert choose_jobs(3, 1) == 3
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the test patches code that fork-started workers inherit")
+def test_a_dead_worker_leaves_its_files_to_the_main_process(monkeypatch):
+    parent = os.getpid()
+    real = runner.lint_task
+
+    def dying(task, linters):
+        if task.display == "t3.okr.yaml" and os.getpid() != parent:
+            os._exit(3)  # as if the worker ran out of memory
+        return real(task, linters)
+
+    monkeypatch.setattr(runner, "lint_task", dying)
+    settings = Settings({None: Config()})
+    parallel = lint_tasks(tasks(8), settings, jobs=2)
+    serial = lint_tasks(tasks(8), settings, jobs=1)
+    assert parallel.diagnostics == serial.diagnostics
+    assert {d.path for d in serial.diagnostics} == {f"t{i}.okr.yaml" for i in range(8)}
+
+
+def test_a_crashing_loader_is_an_okr000_for_that_file_only(monkeypatch):
+    import okrlint.loader
+
+    real = okrlint.loader.load_bytes
+
+    def broken(display, data):
+        if display == "t1.okr.yaml":
+            raise RuntimeError("boom")
+        return real(display, data)
+
+    monkeypatch.setattr(okrlint.loader, "load_bytes", broken)
+    run = lint_tasks(tasks(3), Settings({None: Config()}), jobs=1)
+    by_path = {}
+    for d in run.diagnostics:
+        by_path.setdefault(d.path, []).append(d)
+    assert [d.code for d in by_path["t1.okr.yaml"]] == ["OKR000"]
+    assert "internal error" in by_path["t1.okr.yaml"][0].message and "boom" in by_path["t1.okr.yaml"][0].message
+    assert {"OKR102"} <= {d.code for d in by_path["t0.okr.yaml"]} and by_path["t2.okr.yaml"]
