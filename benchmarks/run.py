@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         cold["yamllint"] = [str(yamllint), "typical.okr.yaml"]
     else:
         notes.append(f"yamllint skipped: not installed in {args.reference_venv}")
-    spacy_ok = ref_python.exists() and subprocess.run([str(ref_python), "-c", "import spacy"],
+    spacy_ok = ref_python.exists() and subprocess.run([str(ref_python), "-c", "import spacy"], check=False,
                                                       capture_output=True).returncode == 0
     if spacy_ok:
         cold["import spacy"] = [str(ref_python), "-c", "import spacy"]
@@ -263,10 +263,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms"
+
+
 def render_report(single, thr, n_krs, files, ph1, ph2, notes, runs, thr_runs) -> str:
-    ms = lambda s: f"{s * 1000:,.0f} ms"  # noqa: E731
-    out = [f"okrlint benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
-           f"medians of {runs} runs (throughput: {thr_runs})", ""]
+    ms = _ms
+    out = [(f"okrlint benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
+            f"medians of {runs} runs (throughput: {thr_runs})"), ""]
     yl = single.get("yamllint", {}).get("seconds")
     sp = single.get("import spacy", {}).get("seconds")
     out += ["| single file (5 languages, 15 KRs) | time | peak RSS | × yamllint | × import spacy |",

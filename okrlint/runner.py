@@ -13,9 +13,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from .config import Config, Selection
 from .model import Element, LoadError, SourceFile, Span

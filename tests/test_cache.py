@@ -16,7 +16,7 @@ OKR = ("language: en\nobjectives:\n  - title: Become the clinic patients recomme
 
 
 def okrlint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "okrlint", "--format", "json", *args], cwd=cwd,
+    proc = subprocess.run([sys.executable, "-m", "okrlint", "--format", "json", *args], check=False, cwd=cwd,
                           capture_output=True, text=True, timeout=120)
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc

@@ -14,11 +14,11 @@ import pytest
 import yaml
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from okrlint.config import Config  # noqa: E402
-from okrlint.runner import Linters, Settings, Task, lint_task  # noqa: E402
+from okrlint.config import Config
+from okrlint.runner import Linters, Settings, Task, lint_task
 
 settings.register_profile(
     "okrlint-ci", derandomize=True,
