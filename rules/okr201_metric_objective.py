@@ -25,4 +25,4 @@ def check(obj: Objective, ctx):
         return
     span, words = ctx.at(obj.title, q)
     yield ctx.finding(span, f'"{words}" is a numeric target: move it to a key result and keep the objective '
-                      "qualitative", ctx.suggestion(an, "metric_objective", ""), words=(words,))
+                      "qualitative", ctx.suggestion(an, "metric_objective", "keep the objective qualitative; put the number in a key result"), words=(words,))

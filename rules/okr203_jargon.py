@@ -23,4 +23,4 @@ def check(element: Objective | KeyResult, ctx):
     for m in an.concept("jargon")[:1]:
         span, words = ctx.at(element.title, m)
         yield ctx.finding(span, f'"{words}" is jargon; say plainly what will change',
-                          ctx.suggestion(an, "jargon", ""), words=(words,))
+                          ctx.suggestion(an, "jargon", "name the concrete change in plain words"), words=(words,))
