@@ -665,7 +665,7 @@ class TurkishAnalyser(Analyser):
 
     # -- pipeline steps ----------------------------------------------------------------
     def analyse(self, text: str) -> Analysis:
-        an = super().analyse(text)
+        an = self._light_objects(super().analyse(text))
         light = {i for i, t in enumerate(an.tokens) if "light" in t.feats}
         if not light:
             return an
@@ -674,6 +674,44 @@ class TurkishAnalyser(Analyser):
                         if not (len(m.tokens) == 1 and m.tokens[0] in light
                                 and m.entry == an.tokens[m.tokens[0]].feats["light"]))
         predicate, head = self.find_predicate(an.tokens, matches)
+        return replace(an, matches=matches, predicate=predicate, head=head)
+
+    def _light_objects(self, an: Analysis) -> Analysis:
+        """"takibini yapmak", "lansmanını Q3'te yapmak", "stok sayımı yapmak": a light verb
+        takes its meaning from its object noun, also when the object is possessed or in
+        the accusative and an adverbial stands between; "X yapmak" reads like "X etmek"."""
+        tokens = an.tokens
+        in_multi = {i for m in an.matches if len(m.tokens) > 1 for i in m.tokens}
+        found: list[Match] = []
+        for v, verb in enumerate(tokens):
+            if verb.lemma not in LIGHT_VERBS or v in in_multi or "light" in verb.feats:
+                continue
+            words = 0
+            for j in range(v - 1, -1, -1):
+                obj = tokens[j]
+                if not obj.is_word or obj.pos == NUM:
+                    continue
+                words += 1
+                if words > 3 or (obj.is_verb_like and obj.form != VNOUN):
+                    break
+                if obj.pos != NOUN or obj.feats.get("case") not in (None, "acc"):
+                    if obj.is_verb_like:
+                        break
+                    continue
+                for lemma in ("", "etmek"):
+                    pair = (obj, replace(verb, lemma=lemma, lemmas=frozenset({lemma})) if lemma else verb)
+                    hits = [m for m in self.lexicon.match(pair) if m.tokens == (0, 1)]
+                    found.extend(Match(m.concept, m.entry, obj.start, verb.end, (j, v), m.note) for m in hits)
+                    if hits:
+                        break
+                if (found and found[-1].tokens == (j, v)) or obj.is_verb_like:
+                    break
+        if not found:
+            return an
+        spans = [set(m.tokens) for m in found]
+        kept = [m for m in an.matches if not any(set(m.tokens) < s for s in spans)]
+        matches = tuple(sorted(kept + found, key=lambda m: (m.start, m.end)))
+        predicate, head = self.find_predicate(tokens, matches)
         return replace(an, matches=matches, predicate=predicate, head=head)
 
 
