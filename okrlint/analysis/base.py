@@ -268,8 +268,8 @@ class Analyser:
             return PERCENT  # "30% quarter over quarter", "5% в квартал": the sign says what the number is
         if nxt is not None and (self._is(nxt, "numbers.months")):
             return DATE
-        if prev is not None and self._is(prev, "numbers.months"):
-            return DATE
+        if prev is not None and prev.norm in self.lexicon.words("numbers.months"):
+            return DATE  # "March 5"; an inflected homograph before a number is no month ("aralığını 5 dakikadan")
         if nxt is not None and self._is(nxt, "numbers.quarter_words"):
             return QUARTER
         if value is not None and not word and value == int(value) and 1990 <= value <= 2100 and len(tok.norm.split("'")[0]) == 4:
