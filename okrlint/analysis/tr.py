@@ -122,7 +122,7 @@ FIXED = {
                                "bundan bunun şu şunu şuna bunlar biz bize bizi bizim siz size sizi sizin "
                                "kendi kendimiz kendini kendilerini".split()},
     **{w: ("ADV", w) for w in "daha en çok az her tüm bütün hiç gibi göre kadar için sonra önce için "
-                              "yüzde yeni bir birlikte hızla şu an anda artık hemen".split()},
+                              "yüzde binde yeni bir birlikte hızla şu an anda artık hemen".split()},
 }
 
 NUMBER_WORDS = {
@@ -604,6 +604,10 @@ class TurkishAnalyser(Analyser):
                 continue
             nxt = out[i + 1] if i + 1 < len(out) else None
             next_word = nxt if nxt is not None and nxt.is_word and nxt.pos != NUM else None
+            # A lexicalised compound names a thing ("toplu taşıma" public transport), not an action.
+            if tok.form == VNOUN and i > 0 and (out[i - 1].norm, tok.lemma) in self._compound_nouns:
+                out[i] = self._as_noun(tok)
+                continue
             # A bare imperative or a -(y)In imperative inside the sentence is a noun
             # ("kur" rate, "yazın" in summer): Turkish imperatives close the clause.
             if tok.form == IMP and nxt is not None and nxt.is_word and nxt.lemma not in ("ve", "veya"):
@@ -652,6 +656,21 @@ class TurkishAnalyser(Analyser):
                                    frozenset({infinitive(root)}) | tok.lemmas, VERB, FIN,
                                    {"tense": "aor", "person": "3", "number": number})
                     return
+
+    @property
+    def _compound_nouns(self) -> frozenset[tuple[str, str]]:
+        """(first word, lemma of the verbal noun) of ``morphology.compound_nouns`` entries."""
+        pairs = self.__dict__.get("_compound_pairs")
+        if pairs is None:
+            pairs = set()
+            for entry in self.lexicon.get("morphology.compound_nouns", []) or []:
+                words = str(entry).split()
+                if len(words) == 2:
+                    first = self.normalise_word(words[0])
+                    pairs.add((first, self._info(self.normalise_word(words[1])).lemmas[0]))
+            pairs = frozenset(pairs)
+            self.__dict__["_compound_pairs"] = pairs
+        return pairs
 
     @staticmethod
     def _light_object(tok: Token) -> bool:
