@@ -15,11 +15,19 @@ from .rule import Diagnostic
 
 
 def make_linter(select: Iterable[str] | None = None, ignore: Iterable[str] = (), language: str | None = None,
-                config: Config | None = None) -> Linter:
+                config: Config | None = None, *, report_unused_disables: bool = False,
+                message_language: str | None = None) -> Linter:
+    """A linter like the command line's: ``message_language`` is uz, ru, pl, tr, en or auto (default: the
+    configuration's, else en); ``report_unused_disables`` turns on OKR004 for suppressions that silence nothing."""
+    from .messages import MESSAGE_LANGUAGES
+
+    if message_language is not None and message_language not in MESSAGE_LANGUAGES:
+        raise ValueError(f"message_language must be one of {', '.join(MESSAGE_LANGUAGES)}, not {message_language!r}")
     rules = load_rules()
     config = config or Config()
     selection = Selection.build(config, rules, tuple(select) if select is not None else None, tuple(ignore))
-    return Linter(rules, config, selection, Analyzer(config.lexicons), language)
+    return Linter(rules, config, selection, Analyzer(config.lexicons), language, message_language=message_language,
+                  report_unused_disables=report_unused_disables)
 
 
 def lint_text(text: str, path: str = "<string>.okr.yaml", *, select: Iterable[str] | None = None,

@@ -2,7 +2,7 @@
 
 The engine owns what no single rule should: which rules run on which element,
 language resolution per text, the shared analysis cache, severities and
-options from the configuration, yielding (OKR105 yields to OKR101/OKR104),
+options from the configuration, yielding (OKR105 yields to OKR101/OKR104/OKR310),
 inline suppressions and sorting.
 """
 

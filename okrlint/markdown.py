@@ -19,7 +19,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .loader import ALIASES, DOCUMENT_KEYS, KEY_RESULT_KEYS, OBJECTIVE_KEYS, load_yaml
+from .loader import ALIASES, DOCUMENT_KEYS, KEY_RESULT_KEYS, OBJECTIVE_KEYS, load_yaml, value_problem
 from .model import Document, Field, KeyResult, Objective, Problem, SourceFile, Span, Text
 
 # "Objective:", "O1:", "Цель 2:", "Cel:", "Hedef:", "Maqsad:", "Мақсад:" … before an objective's title.
@@ -77,7 +77,8 @@ class _MarkdownBuilder:
         if not sections:
             self.problems.append(Problem(
                 "missing-objectives", "the Markdown file has no objectives: write each one as a level-2 heading "
-                "(## Objective: …) with its key results as a list below it", Span.point(1, 1)))
+                "(## Objective: …) with its key results as a list below it", Span.point(1, 1),
+                message_id="missing-objectives-markdown"))
         last = max(len(self.lines), 1)
         doc = Document(self.path, 0, self.doc_fields, objectives, Span(1, 1, last, len(self.lines[-1]) + 1),
                        tuple(sorted(self.problems, key=lambda p: (p.span.line, p.span.column))))
@@ -96,13 +97,15 @@ class _MarkdownBuilder:
         loaded = load_yaml(self.path, yaml_text)
         if loaded.error is not None:
             self.problems.append(Problem("wrong-type", f"the front matter is not valid YAML: {loaded.error.message}",
-                                         loaded.error.span))
+                                         loaded.error.span, message_id="front-matter-invalid",
+                                         params={"detail": loaded.error.message}))
         for doc in loaded.documents[:1]:
             self.doc_fields.update(doc.fields)
             self.problems.extend(p for p in doc.problems if p.kind != "missing-objectives")
             if doc.objectives:
                 self.problems.append(Problem("wrong-type", "write objectives as level-2 headings, not in the "
-                                             "front matter", doc.objectives[0].span))
+                                             "front matter", doc.objectives[0].span,
+                                             message_id="objectives-in-front-matter"))
         return end + 1
 
     # -- structure ------------------------------------------------------------
@@ -274,6 +277,9 @@ class _MarkdownBuilder:
                                          f"{into[key].key_span.line}); remove one", key_span))
             return
         into[key] = self._field(key, raw_value, text, Text(raw_key, key_span, None))
+        bad = value_problem(into[key])
+        if bad is not None:
+            self.problems.append(bad)
 
     @staticmethod
     def _field(key: str, raw: str, text: Text, key_text: Text) -> Field:

@@ -87,5 +87,7 @@ def translate(code: str, f: Finding, language: str, *, text_language: str | None
         suggestion = f.suggestion
     else:
         english = lexicon_defaults.get(f.suggestion) or f.suggestion if from_lexicon else f.suggestion
-        suggestion = (_fill(entry.get("suggestion"), params) or english) if f.suggestion else ""
+        # ``suggestion_otherwise`` is the hint for when ``suggestion``'s placeholders are empty (no close match).
+        filled = _fill(entry.get("suggestion"), params) or _fill(entry.get("suggestion_otherwise"), params)
+        suggestion = (filled or english) if f.suggestion else ""
     return message, suggestion

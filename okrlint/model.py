@@ -72,10 +72,14 @@ class Field:
 class Problem:
     """A schema problem found while loading (read by the OKR001 rule)."""
 
-    kind: str  # unknown-key | wrong-type | empty-title | missing-objectives | duplicate-key
-    message: str
+    kind: str  # unknown-key | wrong-type | bad-value | empty-title | missing-objectives | duplicate-key
+    message: str  # English, the fallback of a translation
     span: Span
     suggestion: str = ""
+    # The key of the translated message in lexicons/messages (under OKR001; the kind when empty) and its
+    # placeholders, so a message in another language says the same thing, not a generic one.
+    message_id: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +126,10 @@ class Document:
 class LoadError:
     """The file could not be read, decoded or parsed (OKR000)."""
 
-    message: str
+    message: str  # English, the fallback of a translation
     span: Span
+    message_id: str = "default"  # the key of the translated message under OKR000, and its placeholders
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -48,10 +48,12 @@ class Rule:
     options: Mapping[str, Option] = field(default_factory=dict)
     bad: tuple[str, ...] = ()
     good: tuple[str, ...] = ()
-    # Rules whose finding on the same element makes this one redundant (OKR105 yields to OKR101/OKR104).
+    # Rules whose finding on the same element makes this one redundant (OKR105 yields to OKR101/OKR104/OKR310).
     yields_to: tuple[str, ...] = ()
     # True for rules that read the wording (they need a language analysis).
     reads_text: bool = False
+    # Every ``message_id`` the rule's findings may carry: each needs an entry in every message catalogue.
+    message_ids: tuple[str, ...] = ("default",)
 
     @property
     def elements(self) -> tuple[Element, ...]:

@@ -128,7 +128,8 @@ def lint_task(task: Task, linters: Linters) -> Result:
         return Result(source, linter.lint(source))
     except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the other files' findings
         error = LoadError(f"internal error while linting this file ({type(exc).__name__}: {exc}); "
-                          "please report it", Span.point(1, 1))
+                          "please report it", Span.point(1, 1), "internal-error",
+                          {"detail": f"{type(exc).__name__}: {exc}"})
         source = SourceFile(task.display, _text_of(task.data), error=error)
         try:
             return Result(source, linter.lint(source))

@@ -1,7 +1,7 @@
 """``okrlint schema``: the JSON Schema of the OKR YAML format, for editors.
 
-The schema is built from the loader's own key lists (so a key the loader accepts
-is a key the editor completes) and shipped as ``okrlint/data/okr.schema.json``;
+The schema is built from the loader's own key lists and allowed values (so a key
+or value the loader accepts is one the editor completes) and shipped as ``okrlint/data/okr.schema.json``;
 a test keeps the file and this module in step. ``x-`` keys are user extensions
 and always allowed, as in the loader.
 """
@@ -15,10 +15,10 @@ from typing import Any
 import click
 
 from .docs import repository_url
-from .loader import ALIASES, DOCUMENT_KEYS, KEY_RESULT_KEYS, OBJECTIVE_KEYS
+from .loader import ALIASES, ALLOWED_VALUES, DOCUMENT_KEYS, KEY_RESULT_KEYS, OBJECTIVE_KEYS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-LANGUAGES = ("uz", "ru", "pl", "tr", "en", "auto")
+LANGUAGES = ALLOWED_VALUES["language"]
 
 _TEXT = {"type": "string", "minLength": 1}
 _NUMBER_OR_TEXT = {"type": ["number", "string"]}
@@ -42,13 +42,13 @@ _VALUES: dict[str, dict[str, Any]] = {
     "language": {"description": "Language of the texts (default: detected per text).", "enum": list(LANGUAGES)},
     "period": _PERIOD,
     "due": _DATE,
-    "level": {"description": "Where these OKRs sit.", "enum": ["company", "team", "individual"]},
+    "level": {"description": "Where these OKRs sit.", "enum": list(ALLOWED_VALUES["level"])},
     "team": _TEXT,
     "owner": {"description": "The one accountable person.", **_TEXT},
     "title": {"description": "The text of the objective or key result.", **_TEXT},
     "id": {"description": "Identifier for aligns_to (O1, KR2 …).", "type": ["string", "integer"]},
     "type": {"description": "Committed (must deliver) or aspirational (stretch).",
-             "enum": ["committed", "aspirational"]},
+             "enum": list(ALLOWED_VALUES["type"])},
     "aligns_to": {"description": "Parent objective: file.okr.yaml#O2, or an id in this file.", "type": "string"},
     "description": {"type": "string"},
     "score": _SCORE,
@@ -56,7 +56,7 @@ _VALUES: dict[str, dict[str, Any]] = {
     "target": {"description": "Value to reach.", **_NUMBER_OR_TEXT},
     "current": {"description": "Latest measured value.", **_NUMBER_OR_TEXT},
     "unit": {"type": "string"},
-    "scoring": {"description": "How the key result is scored.", "enum": ["spectrum", "binary"]},
+    "scoring": {"description": "How the key result is scored.", "enum": list(ALLOWED_VALUES["scoring"])},
 }
 
 

@@ -5,7 +5,8 @@ from okrlint.rule import Rule, Severity
 
 META = Rule(
     code="OKR105", name="unmeasurable-kr", severity=Severity.ERROR, applies_to=Element.KEY_RESULT, reads_text=True,
-    yields_to=("OKR101", "OKR104"),
+    # A placeholder ("TBD", "KR 2") has no number either; it is reported once, as a placeholder.
+    yields_to=("OKR101", "OKR104", "OKR310"),
     summary="The key result states no quantity: no number, percentage, amount or multiplier.",
     why="'It is not a key result unless it has a number' (Marissa Mayer, quoted in Measure What Matters). "
         "Dates, quarters and names with digits do not count.",

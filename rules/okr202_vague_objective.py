@@ -5,6 +5,7 @@ from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
     code="OKR202", name="vague-objective", severity=Severity.WARNING, applies_to=Element.OBJECTIVE,
+    message_ids=("few-words", "no-verb"),
     reads_text=True,
     summary="The objective gives no direction: fewer than three words, or a noun phrase with no verb.",
     why="'Sales' or 'New markets' names a topic, not where the team wants to be. An objective says what will "

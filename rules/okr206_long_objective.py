@@ -7,6 +7,7 @@ from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
     code="OKR206", name="long-objective", severity=Severity.INFO, applies_to=Element.OBJECTIVE,
+    message_ids=("too-long", "sentences"),
     summary="The objective is longer than `max_chars` characters or more than one sentence.",
     why="An objective people remember fits on one line; detail belongs in the key results.",
     options={"max_chars": Option(int, 90, "objectives longer than this are reported")},

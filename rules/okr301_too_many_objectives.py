@@ -7,6 +7,7 @@ from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
     code="OKR301", name="too-many-objectives", severity=Severity.ERROR, applies_to=Element.DOCUMENT,
+    message_ids=("default", "unscoped"),
     summary="More than `max` objectives for one owner and period (more than `recommended_max` is info).",
     why="OKRs are a focusing tool: Doerr and Google's guide recommend three to five objectives per period. "
         "With more, nothing is a priority.",

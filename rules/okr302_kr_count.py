@@ -5,6 +5,7 @@ from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
     code="OKR302", name="kr-count", severity=Severity.WARNING, applies_to=Element.OBJECTIVE,
+    message_ids=("none", "too-many", "too-few"),
     summary="An objective with no key results (error), or more than `max` (warning).",
     why="An objective without key results cannot be measured; one with many has no focus. "
         "Most guides advise two to five key results per objective.",

@@ -8,6 +8,7 @@ from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
     code="OKR307", name="ambition-mix", severity=Severity.INFO, applies_to=Element.PROJECT,
+    message_ids=("all-aspirational", "all-aspirational-no-period", "too-many", "too-many-no-period"),
     summary="Objectives declare `type: committed|aspirational`: all are aspirational, or more than "
             "`max_aspirational` are aspirational in one period.",
     why="Committed objectives are promises the team must keep (expected score 1.0); aspirational ones are "

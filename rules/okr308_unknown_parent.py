@@ -6,6 +6,8 @@ from okrlint.rule import Rule, Severity
 
 META = Rule(
     code="OKR308", name="unknown-parent", severity=Severity.ERROR, applies_to=Element.PROJECT,
+    message_ids=("not-a-reference", "two-hashes", "no-id", "no-file", "no-objective-in-file", "ambiguous",
+                 "no-objective", "self", "cycle"),
     summary="`aligns_to` names an objective that none of the linted files defines, or the alignment is a cycle.",
     why="Alignment is how a team shows which company objective its work serves. A reference to a renamed, "
         "deleted or mistyped objective silently breaks the cascade, and a cycle (A serves B, B serves A) has "

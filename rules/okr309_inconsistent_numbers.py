@@ -7,6 +7,8 @@ from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
     code="OKR309", name="inconsistent-numbers", severity=Severity.WARNING, applies_to=Element.KEY_RESULT,
+    message_ids=("target-equals-baseline", "title-goes-nowhere", "title-disagrees", "reducing-verb-goes-up",
+                 "score-gap", "score-gap-reached", "score-gap-not-reached"),
     reads_text=True,
     summary="Structured fields disagree with the text or with themselves: `baseline`/`target` differ from the "
             "\"from X to Y\" in the title, target equals baseline, a reducing verb with target above baseline, "
@@ -72,7 +74,8 @@ def _disagreement(kr: KeyResult, ctx, nums: dict, c: Change):
     return ctx.finding(kr.fields[wrong[0]].span, f'{fields} disagree{"s" if len(wrong) == 1 else ""} with '
                        f'"{words}" in the title ({stated})', "make the fields and the title say the same numbers",
                        words=(words,), message_id="title-disagrees",
-                       params={"fields": fields, "baseline": progress.format_number(c.baseline),
+                       params={"fields": ", ".join(f"{k}: {progress.format_number(nums[k])}" for k in wrong),
+                               "baseline": progress.format_number(c.baseline),
                                "target": progress.format_number(c.target)})
 
 

@@ -7,6 +7,8 @@ from okrlint.rule import Rule, Severity
 
 META = Rule(
     code="OKR310", name="placeholder", severity=Severity.ERROR, applies_to=(Element.OBJECTIVE, Element.KEY_RESULT),
+    message_ids=("marker", "number", "slot", "filler", "no-numbers", "title-label", "title-empty",
+                 "title-placeholder", "owner"),
     summary='Template text left in: "TBD", "TODO", "XX%", "???", "[metric]", "<target>", "lorem ipsum", '
             '"Objective 1", "KR 2", or a title that is only "-" or "…".',
     why="A template copied into the OKR file and never filled in looks like a plan in every dashboard but "

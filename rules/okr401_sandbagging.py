@@ -6,6 +6,7 @@ from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
     code="OKR401", name="sandbagging", severity=Severity.INFO, applies_to=Element.DOCUMENT,
+    message_ids=("every-key-result", "objective", "average"),
     summary="Scores are present and an aspirational objective scores 1.0 on every key result, or the "
             "document's objectives average above `max_average`.",
     why="An aspirational objective is a bet: Google's guide calls 0.6–0.7 a good score. Scoring 1.0 on every "

@@ -6,6 +6,8 @@ from okrlint.rule import Rule, Severity
 
 META = Rule(
     code="OKR402", name="score-range", severity=Severity.ERROR, applies_to=(Element.OBJECTIVE, Element.KEY_RESULT),
+    message_ids=("score-not-number", "score-outside-percent", "score-percent-without-sign", "score-outside",
+                 "score-binary", "field-not-number"),
     summary="A `score` outside 0–1 (or 0–100%), a binary key result scored other than 0 or 1, or a "
             "`baseline`/`target`/`current` that is not a number.",
     why="Scores are read on one scale: 0.7 and \"70%\" are the same, but a bare 70 is either a typo or a "

@@ -71,7 +71,7 @@ serbestleştirmek sergilemek sertleştirmek sevmek seçmek sigortalamak sorgulam
 sunmak sürdürmek sürmek sıkılaştırmak sınamak sınırlamak sıralamak tamamlamak tanımak tanımlamak tanıtmak taramak
 tartışmak tasarlamak taşımak taşınmak temizlemek toplamak tutmak tüketmek ulaşmak ulaştırmak ummak uyarlamak uyarmak
 uygulamak uzatmak uğraşmak varmak vermek yakalamak yaklaşmak yalınlaştırmak yamalamak yapmak yapılandırmak yaratmak
-yatırmak yaygınlaştırmak yayınlamak yazmak yaşamak yaşatmak yedeklemek yenilemek yerelleştirmek yerleştirmek
+yatırmak yaygınlaştırmak yayımlamak yayınlamak yazmak yaşamak yaşatmak yedeklemek yenilemek yerelleştirmek yerleştirmek
 yetiştirmek yitirmek yumuşatmak yönetmek yönlendirmek yüklemek yükselmek yükseltmek yürümek yürütmek zayıflatmak
 zenginleştirmek çabalamak çalışmak çağırmak çekmek çevirmek çeşitlendirmek çoğaltmak çözmek çözümlemek çıkarmak
 çıkmak ödemek ödüllendirmek ölçeklemek ölçeklendirmek ölçmek ölçümlemek önceliklendirmek önlemek öğrenmek öğretmek
