@@ -257,3 +257,31 @@ def test_cyrillic_sentence(uz):
     an, h = head(uz, "Омбордаги ортиқча захираларни 10% га камайтириш")
     assert h == "камайтириш" and "change_verbs" in concepts_at_head(an)
     assert [q.kind for q in an.quantities] == [PERCENT]
+
+
+# -- web spellings and compounds ---------------------------------------------------
+
+@pytest.mark.parametrize("surface, lemma, form", [
+    ("kopaytirish", "ko'paytir", VNOUN),     # the apostrophe of o' dropped
+    ("otkazildi", "o'tkaz", FIN),
+    ("toplaymiz", "to'pla", FIN),           # "top" (find) is a root too, but "topla" is not
+    ("qongiroq", "qo'ng'iroq", ""),
+    ("sotish", "sot", VNOUN),                # a known root needs no restoring
+    ("qaratamiz", "qarat", FIN),
+])
+def test_dropped_apostrophe(uz, surface, lemma, form):
+    tok = word(uz, surface)
+    assert tok.lemma == lemma and tok.form == form
+
+
+def test_verbal_noun_modifier_is_no_verb(uz):
+    an = uz.analyse("Yetkazib berish tezligi va ishonchliligi")
+    assert not an.has_verb_form and an.head is None
+    an = uz.analyse("Xizmat ko'rsatish sifatini yaxshilash")
+    assert an.tokens[an.head].norm == "yaxshilash"
+
+
+def test_zero_and_half_are_quantities(uz):
+    assert [q.value for q in uz.analyse("Jarohatlar sonini nolga tushirish").quantities] == [0]
+    assert [q.kind for q in uz.analyse("Xarajatlarni yarmiga qisqartirish").quantities] == [MULTIPLIER]
+    assert all(q.kind == "name" for q in uz.analyse("24/7 qo'llab-quvvatlash xizmati").quantities)
