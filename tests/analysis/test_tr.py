@@ -304,3 +304,25 @@ def test_zero_and_half(tr):
     assert kinds(tr.analyse("Kritik hata sayısını sıfıra indirmek")) == [(NUMBER, 0)]
     assert not tr.analyse("Sıfır atık belediyesi olmak").quantities
     assert kinds(tr.analyse("Bekleme süresini yarıya indirmek")) == [(MULTIPLIER, 0.5)]
+
+
+# -- light verbs with a possessed object, compound nouns, per mille ----------------
+
+@pytest.mark.parametrize("text, concept", [
+    ("Diyabet hastalarının düzenli takibini yapmak", "activity_verbs"),
+    ("Yeni ürün özelliğinin lansmanını Q3'te yapmak", "binary_verbs"),
+    ("Depoda stok sayımı yapmak", "activity_verbs"),
+])
+def test_light_verb_takes_object_meaning(tr, text, concept):
+    an = tr.analyse(text)
+    assert an.match_at(an.head, concept) is not None
+    assert not an.concept("weak_verbs")
+
+
+def test_compound_noun_is_no_verb(tr):
+    assert not tr.analyse("Şehir içi toplu taşıma").has_verb_form
+
+
+def test_per_mille_and_interval(tr):
+    assert tr.analyse("Hataları binde 5'ten binde 1'e indirmek").changes
+    assert tr.analyse("Sefer aralığını 5 dakikadan 3 dakikaya düşürmek").changes
