@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from . import normalize as nz
 from .base import Analyser, WordInfo
-from .types import ADJ, CONV, FIN, IMP, INF, NOUN, PART_FORM, VERB, VNOUN, X, Token
+from .types import ADJ, CONV, FIN, IMP, INF, NOUN, PART_FORM, VERB, VNOUN, X, Analysis, Token
 
 # -- roots -------------------------------------------------------------------
 # Verb stems (dictionary form minus -moq). Causatives that are separate verbs
@@ -92,6 +93,7 @@ ishonch jarayon tajriba yo'nalish yig'ilish sinergiya paradigma ekotizim platfor
 _ADJECTIVES = frozenset("""
 qulay tez oson arzon sodda yaxshi ko'p kam yuqori past katta kichik qisqa uzoq yaqin kuchli aniq
 samarali tushunarli ishonchli xavfsiz barqaror foydali sifatli ochiq shaffof tejamkor yengil
+bepul onlayn elektron ommabop mashhur toza erkin mustaqil inklyuziv ixcham mos
 """.split())
 
 NUMBER_WORDS = {
@@ -107,6 +109,11 @@ ta nafar dona marta baravar barobar hissa foiz million milliard mln mlrd ming yu
 """.split())
 # Auxiliaries after an -ib converb: the converb carries the meaning.
 _AUX = frozenset("ber chiq ol qo'y tur qol bor yubor ket o'tir kel tashla".split())
+
+# Light verbs: weak alone ("qilish" = make), a verb of their own after a bare noun.
+_LIGHT = frozenset({"qil", "et"})
+# Adjective endings: "samarali qilish", "bepulroq qilish" stay weak.
+_ADJ_ENDINGS = ("li", "siz", "roq", "iy", "viy", "dor", "simon", "chan", "ona", "cha", "ik")
 
 _VOWELS = set("aeiou")
 _NEW_LATIN = str.maketrans({"ö": "o'", "ō": "o'", "ğ": "g'", "ḡ": "g'", "ǵ": "g'", "ş": "sh", "ç": "ch"})
@@ -379,6 +386,25 @@ class UzbekAnalyser(Analyser):
         return known
 
     # -- context ------------------------------------------------------------
+    def analyse(self, text: str) -> Analysis:
+        an = super().analyse(text)
+        # The light verb alone is weak ("tushunarliroq qilish" = make clearer), but after a
+        # bare noun it forms a verb of its own ("segmentatsiya qilish", "rekonstruksiya
+        # qilish" = segment, rebuild): that verb names no "make", so it is not weak.
+        drop = [m for m in an.matches if m.concept == "weak_verbs" and len(m.tokens) == 1
+                and an.tokens[m.tokens[0]].lemma in _LIGHT and self._noun_before(an.tokens, m.tokens[0])]
+        if not drop:
+            return an
+        return replace(an, matches=tuple(m for m in an.matches if m not in drop))
+
+    @staticmethod
+    def _noun_before(tokens: tuple[Token, ...], i: int) -> bool:
+        if i == 0 or not tokens[i - 1].is_word:
+            return False
+        prev = tokens[i - 1]
+        return prev.pos == NOUN and not prev.form and not prev.feats and prev.norm not in _ADJECTIVES \
+            and not prev.norm.endswith(_ADJ_ENDINGS) and prev.norm not in NUMBER_WORDS
+
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
         out = list(tokens)
         words = [i for i, t in enumerate(out) if t.is_word]
