@@ -86,6 +86,13 @@ _AORIST_NOUNS = frozenset({
     "sürer", "alır", "verir", "bakar", "geçer", "yeter", "değer",
 })
 
+# Light verbs that are weak alone or after an adjective, a verb of their own after a noun.
+_NOUN_LIGHT = frozenset({"etmek", "yapmak"})
+_ADJECTIVES = frozenset("""
+kolay basit sade şeffaf etkin hazır uygun açık iyi güçlü hızlı modern dijital esnek ücretsiz mümkün
+""".split())
+_ADJ_ENDINGS = ("lı", "li", "lu", "lü", "sız", "siz", "suz", "süz", "sal", "sel", "bilir", "ik", "ık")
+
 # Verbs that only carry a verbal noun before them ("buluşma yapmak").
 LIGHT_VERBS = frozenset({"yapmak", "gerçekleştirmek"})
 
@@ -684,7 +691,7 @@ class TurkishAnalyser(Analyser):
 
     # -- pipeline steps ----------------------------------------------------------------
     def analyse(self, text: str) -> Analysis:
-        an = self._light_objects(super().analyse(text))
+        an = self._noun_light_verbs(self._light_objects(super().analyse(text)))
         light = {i for i, t in enumerate(an.tokens) if "light" in t.feats}
         if not light:
             return an
@@ -694,6 +701,23 @@ class TurkishAnalyser(Analyser):
                                 and m.entry == an.tokens[m.tokens[0]].feats["light"]))
         predicate, head = self.find_predicate(an.tokens, matches)
         return replace(an, matches=matches, predicate=predicate, head=head)
+
+    @staticmethod
+    def _noun_light_verbs(an: Analysis) -> Analysis:
+        """"etmek"/"yapmak" alone or after an adjective is weak ("erişilebilir yapmak"); after a
+        bare noun it forms a verb of its own ("standardize etmek", "triyaj etmek"), which is not."""
+        drop = []
+        for m in an.matches:
+            i = m.tokens[0]
+            if m.concept != "weak_verbs" or len(m.tokens) != 1 or an.tokens[i].lemma not in _NOUN_LIGHT or i == 0:
+                continue
+            prev = an.tokens[i - 1]
+            if prev.is_word and prev.pos == NOUN and not prev.form and not (set(prev.feats) & {"case", "poss"}) \
+                    and prev.norm not in _ADJECTIVES and not prev.norm.endswith(_ADJ_ENDINGS):
+                drop.append(m)
+        if not drop:
+            return an
+        return replace(an, matches=tuple(m for m in an.matches if m not in drop))
 
     def _light_objects(self, an: Analysis) -> Analysis:
         """"takibini yapmak", "lansmanını Q3'te yapmak", "stok sayımı yapmak": a light verb
