@@ -181,6 +181,20 @@ class Linter:
         return kept
 
     def lint_project(self, sources: tuple[SourceFile, ...]) -> list[Diagnostic]:
+        """The findings of the cross-file (PROJECT) rules over every linted file."""
+        return self._lint_project(sources)[0]
+
+    def finish_project(self, sources: tuple[SourceFile, ...], file_diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """A whole run: the per-file diagnostics plus the cross-file ones, sorted.
+
+        The per-file pass judges a suppression unused (OKR004) before the cross-file rules have run; one
+        that silenced a cross-file finding was used after all, so its OKR004 is dropped here.
+        """
+        project, used = self._lint_project(sources)
+        kept = [d for d in file_diagnostics if d.code != "OKR004" or (d.path, d.line, d.column) not in used]
+        return sorted([*kept, *project], key=Diagnostic.sort_key)
+
+    def _lint_project(self, sources: tuple[SourceFile, ...]) -> tuple[list[Diagnostic], set[tuple[str, int, int]]]:
         out: list[Diagnostic] = []
         by_path = {s.path: s for s in sources}
         for rule in self._by_element.get(Element.PROJECT, ()):
@@ -189,22 +203,30 @@ class Linter:
                 where = _Where(f.element or Element.DOCUMENT, f.objective_index, f.key_result_index)
                 about = f.language or (self._file_language(by_path[f.path]) if f.path in by_path else None)
                 out.append(self._diagnostic(rule, f, f.path or "", where, f.language, about))
-        return self._finish(self._suppress_project(sources, out))
+        kept, used = self._suppress_project(sources, out)
+        return self._finish(kept), used
 
-    def _suppress_project(self, sources: tuple[SourceFile, ...], diags: list[Diagnostic]) -> list[Diagnostic]:
-        """Inline comments silence cross-file findings too, in the file each finding points into."""
+    def _suppress_project(self, sources: tuple[SourceFile, ...],
+                          diags: list[Diagnostic]) -> tuple[list[Diagnostic], set[tuple[str, int, int]]]:
+        """Inline comments silence cross-file findings too, in the file each finding points into.
+
+        Also returns where the selectors that silenced something are ((path, line, column), as OKR004 points).
+        """
         commented = {s.path: s for s in sources if s.comments}
         if not commented or not diags:
-            return diags
+            return diags, set()
         from . import suppress
 
         kept = [d for d in diags if d.path not in commented]
+        used: set[tuple[str, int, int]] = set()
         for path, source in commented.items():
             mine = [d for d in diags if d.path == path]
             if mine:
                 directives, _ = suppress.parse(source, self.rules)
                 kept.extend(suppress.apply(mine, directives, frozenset({"OKR003"})))
-        return kept
+                used.update((path, s.span.line, s.span.column) for d in directives for s in d.selectors
+                            if s.text in d.used)
+        return kept, used
 
     def _lint_document(self, source: SourceFile, doc: Document) -> Iterator[Diagnostic]:
         for rule in self._by_element.get(Element.DOCUMENT, ()):

@@ -262,7 +262,8 @@ def lint_tasks(tasks: Sequence[Task], settings: Settings, *, jobs: int | None = 
         cache.prune()
     sources = [r.source for r in results if r is not None]
     diagnostics = [d for r in results if r is not None for d in r.diagnostics]
-    if tasks and keep_documents:
-        diagnostics.extend(linters.get(tasks[0].config).lint_project(tuple(sources)))
+    if tasks and linters.needs_project():
+        # After the project rules, so a suppression that silenced a cross-file finding is not called unused.
+        diagnostics = linters.get(tasks[0].config).finish_project(tuple(sources), diagnostics)
     diagnostics.sort(key=Diagnostic.sort_key)
     return Run(sources, diagnostics, len(tasks) - len(pending), len(pending), n_jobs)

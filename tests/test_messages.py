@@ -13,9 +13,9 @@ from okrlint.config import Config, Selection
 from okrlint.engine import Linter
 from okrlint.loader import load_text
 from okrlint.messages import catalog, placeholders, translate
+from okrlint.model import Span
 from okrlint.registry import load_rules
 from okrlint.rule import Finding
-from okrlint.model import Span
 
 TRANSLATED = ("uz", "ru", "pl", "tr")
 
