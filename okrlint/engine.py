@@ -232,24 +232,27 @@ class Linter:
         for rule in self._by_element.get(Element.DOCUMENT, ()):
             ctx = Context(self, rule, source, doc)
             yield from self._emit(rule, ctx, doc, _Where(Element.DOCUMENT), source)
+        obj_rules = self._by_element.get(Element.OBJECTIVE, ())
+        kr_rules = self._by_element.get(Element.KEY_RESULT, ())
         for obj in doc.objectives:
             found: dict[str, list[Diagnostic]] = {}
-            for rule in self._by_element.get(Element.OBJECTIVE, ()):
+            for rule in obj_rules:
                 ctx = Context(self, rule, source, doc, obj)
-                found[rule.meta.code] = list(self._emit(rule, ctx, obj, _Where(Element.OBJECTIVE, obj.index), source,
-                                                        obj.title))
+                found[rule.meta.code] = self._emit_list(rule, ctx, obj, _Where(Element.OBJECTIVE, obj.index), source,
+                                                        obj.title)
             yield from self._resolve_yields(found)
+            # A key result's context is its objective's: one per rule serves all its key results.
+            contexts = [(rule, Context(self, rule, source, doc, obj)) for rule in kr_rules]
             for kr in obj.key_results:
                 found = {}
-                for rule in self._by_element.get(Element.KEY_RESULT, ()):
-                    ctx = Context(self, rule, source, doc, obj)
-                    found[rule.meta.code] = list(self._emit(
-                        rule, ctx, kr, _Where(Element.KEY_RESULT, obj.index, kr.index), source, kr.title))
+                for rule, ctx in contexts:
+                    found[rule.meta.code] = self._emit_list(
+                        rule, ctx, kr, _Where(Element.KEY_RESULT, obj.index, kr.index), source, kr.title)
                 yield from self._resolve_yields(found)
 
     def _resolve_yields(self, found: dict[str, list[Diagnostic]]) -> Iterator[Diagnostic]:
         for code, diags in found.items():
-            if code not in self.selection.enabled:
+            if not diags or code not in self.selection.enabled:
                 continue
             meta = self.rules.by_code[code].meta
             if any(found.get(other) for other in meta.yields_to):
@@ -264,6 +267,28 @@ class Linter:
                 lang = ctx.language_of(text)
             about = lang or (ctx.language_of(text) if text is not None else None) or self._file_language(source)
             yield self._diagnostic(rule, f, source.path, where, lang, about)
+
+    def _emit_list(self, rule: LoadedRule, ctx: Context, element: Any, where: _Where, source: SourceFile,
+                   text: Text | None) -> list[Diagnostic]:
+        """``list(self._emit(...))``, in the same order (each finding becomes a diagnostic before the
+        rule goes on), with no generator between the rule and the engine: most checks find nothing."""
+        out: list[Diagnostic] = []
+        findings: Iterator[Finding] | None = None
+        while True:
+            try:
+                if findings is None:
+                    findings = iter(rule.check(element, ctx))
+                f = next(findings)
+            except StopIteration:
+                break
+            except Exception as exc:  # noqa: BLE001 - a crashing rule becomes one diagnostic
+                f, findings = _crash(rule, element, exc), iter(())
+            lang = f.language
+            if lang is None and rule.meta.reads_text and text is not None:
+                lang = ctx.language_of(text)
+            about = lang or (ctx.language_of(text) if text is not None else None) or self._file_language(source)
+            out.append(self._diagnostic(rule, f, source.path, where, lang, about))
+        return out
 
     def _file_language(self, source: SourceFile) -> str | None:
         """The language a file's messages speak under ``auto`` when a finding is about no one text."""
@@ -297,13 +322,17 @@ class Linter:
         return sorted((d for d in diags if d.code in self.selection.enabled), key=Diagnostic.sort_key)
 
 
+def _crash(rule: LoadedRule, element: Any, exc: Exception) -> Finding:
+    span = getattr(element, "span", None) or Span.point(1, 1)
+    if not isinstance(span, Span):
+        span = Span.point(1, 1)
+    return Finding(span, f"internal error in rule {rule.meta.code} ({type(exc).__name__}: {exc}); "
+                         "please report it", severity=Severity.ERROR)
+
+
 def _safe_check(rule: LoadedRule, element: Any, ctx: Context) -> Iterator[Finding]:
     """Run a rule; a crashing rule becomes one diagnostic, never a traceback for the user."""
     try:
         yield from rule.check(element, ctx)
     except Exception as exc:  # noqa: BLE001
-        span = getattr(element, "span", None) or Span.point(1, 1)
-        if not isinstance(span, Span):
-            span = Span.point(1, 1)
-        yield Finding(span, f"internal error in rule {rule.meta.code} ({type(exc).__name__}: {exc}); "
-                            "please report it", severity=Severity.ERROR)
+        yield _crash(rule, element, exc)

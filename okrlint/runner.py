@@ -10,10 +10,12 @@ never a traceback that hides the findings of the others.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -213,6 +215,24 @@ def _lint_parallel(tasks: Sequence[Task], settings: Settings, jobs: int, keep_do
 
 # -- the whole run -----------------------------------------------------------------
 
+GC_GEN0 = 50_000  # allocations between young collections while linting (Python's default: 700)
+
+
+@contextlib.contextmanager
+def _gc_relaxed() -> Iterator[None]:
+    """Collect garbage rarely while linting: analyses allocate many small objects and almost no
+    cycles, so the default collector spent ~10 % of a large run rescanning live ones. Objects
+    alive before linting (modules, rules, configuration) are frozen out of every collection."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(before[0], GC_GEN0), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
 @dataclass
 class Run:
     sources: list[SourceFile]
@@ -250,10 +270,11 @@ def lint_tasks(tasks: Sequence[Task], settings: Settings, *, jobs: int | None = 
                 results[i] = Result(source, hit)
     pending = [i for i, r in enumerate(results) if r is None]
     n_jobs = choose_jobs(jobs, len(pending))
-    if n_jobs > 1 and len(pending) > 1:
-        done = _lint_parallel([tasks[i] for i in pending], settings, n_jobs, keep_documents)
-    else:
-        done = [lint_task(tasks[i], linters) for i in pending]
+    with _gc_relaxed():
+        if n_jobs > 1 and len(pending) > 1:
+            done = _lint_parallel([tasks[i] for i in pending], settings, n_jobs, keep_documents)
+        else:
+            done = [lint_task(tasks[i], linters) for i in pending]
     for i, result in zip(pending, done):
         results[i] = result
         if i in keys:

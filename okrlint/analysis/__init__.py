@@ -9,11 +9,12 @@ every rule that reads a text shares one analysis.
 
 from __future__ import annotations
 
+import marshal
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Iterable
 
-from .lexicon import Lexicon, LexiconError, load_lexicon
+from .lexicon import Lexicon, LexiconError, lexicon_sources, load_lexicon
 from .types import Analysis
 
 ENTRY_POINT_GROUP = "okrlint.languages"
@@ -45,9 +46,30 @@ class Analyzer:
                 raise LookupError(language)
             cls = ep.load()
             path = getattr(cls, "lexicon_path", None)
-            lexicon = load_lexicon(language, self.lexicon_dirs, Path(path) if path else None)
-            self._analysers[language] = cls(lexicon)
+            self._analysers[language] = self._build(language, cls, Path(path) if path else None)
         return self._analysers[language]
+
+    def _build(self, language: str, cls: type, path: Path | None):
+        """The analyser, its lexicon compiled or, when unchanged since a previous run, read compiled."""
+        from . import compiled
+
+        key = compiled.entry_key(language, cls, lexicon_sources(language, self.lexicon_dirs, path))
+        hit = compiled.load(key)
+        if hit is not None:
+            data, patterns, words = hit
+            lexicon = Lexicon(language, data, tuple(str(p) for p in lexicon_sources(language, self.lexicon_dirs, path)))
+            lexicon.__dict__["precompiled"] = (patterns, words)
+            return cls(lexicon)
+        lexicon = load_lexicon(language, self.lexicon_dirs, path)
+        try:
+            data = marshal.dumps(lexicon.data)  # as read, before the analyser sees it
+        except ValueError:  # a value marshal cannot store (a date): no cache for this lexicon
+            data = None
+        analyser = cls(lexicon)
+        words = lexicon.__dict__.pop("compiled_words", None)
+        if data is not None and words is not None and lexicon.compiled:
+            compiled.store(key, data, lexicon._patterns, words)  # type: ignore[arg-type]
+        return analyser
 
     def lexicon(self, language: str) -> Lexicon:
         return self.analyser(language).lexicon  # type: ignore[attr-defined]

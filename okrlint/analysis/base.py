@@ -64,7 +64,16 @@ class Analyser:
         self.lexicon = lexicon
         self._word_cache: dict[str, WordInfo] = {}
         self.head_final = lexicon.get("head_position", "initial") == "final"
-        lexicon.compile(self.analyse_words)
+        precompiled = lexicon.__dict__.pop("precompiled", None)
+        if precompiled is not None:
+            # From the compiled-lexicon cache (see compiled.py): the patterns and the word cache
+            # exactly as compiling left them, so what follows sees the same state.
+            patterns, words = precompiled
+            lexicon.use_patterns(patterns)
+            self._word_cache.update(words)
+        else:
+            lexicon.compile(self.analyse_words)
+        lexicon.__dict__["compiled_words"] = dict(self._word_cache)
 
     # -- per-language hooks -------------------------------------------------
     def normalise_word(self, surface: str) -> str:

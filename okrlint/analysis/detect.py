@@ -36,6 +36,8 @@ _BASIC = {
 
 # Weights of the evidence kinds. A text's score is its evidence divided by the
 # square root of its word count, so long texts need proportionally more of it.
+# Keep them multiples of 0.5: sums of such numbers are exact, so _score may add
+# a letter's weight times its count (tests/test_detect_exact.py checks this).
 W_LETTER = 2.0  # a characteristic letter (ı ğ ş, ą ł ż, ў қ ғ ҳ …)
 W_NGRAM = 1.0  # a characteristic letter sequence (o' g' th sz cz …)
 W_STOP = 2.0  # a function word
@@ -150,7 +152,56 @@ def _profiles(languages: tuple[str, ...], dirs: tuple[Path, ...]) -> dict[str, P
     return out
 
 
-def _score(text: str, prof: Profile, cyrillic: bool) -> float | None:
+_MEMO_LIMIT = 200_000  # letters and words remembered per profile (a run repeats most of them)
+
+
+def _memo(prof: Profile, kind: str) -> dict:
+    """A per-profile table of what one letter or word contributes (the profile is immutable)."""
+    tables = prof.__dict__.get("_memo")
+    if tables is None:
+        tables = {"letter": {}, "word": {}}
+        object.__setattr__(prof, "_memo", tables)
+    table = tables[kind]
+    if len(table) > _MEMO_LIMIT:
+        table.clear()
+    return table
+
+
+def _letter_delta(ch: str, prof: Profile, translit: bool, basic: frozenset[str]) -> tuple[float, int]:
+    """(score change, foreign count) of one letter; 0.0 when it is no evidence."""
+    low = ch.lower()
+    if ch in prof.letters or low in prof.letters:
+        return W_LETTER, 0
+    if low in prof.rare or ch in prof.rare:
+        return -W_RARE, 0
+    if low in prof.foreign or (
+            low not in basic and low not in prof.alphabet and not (translit and low in nz.UZ_CYRILLIC_LETTERS)):
+        return -W_FOREIGN, 1
+    return 0.0, 0
+
+
+def _word_deltas(w: str, prof: Profile, translit: bool) -> tuple[float, ...]:
+    """The score changes one (stripped) word makes, in the order they are added."""
+    out: list[float] = []
+    if w in prof.stopwords:
+        out.append(W_STOP)
+    elif w in prof.words:
+        out.append(W_WORD)
+    elif len(w) > 3 and w.endswith(prof.suffixes):
+        out.append(W_SUFFIX)
+    elif w in _OTHER_STOPWORDS:
+        out.append(-W_OTHER)
+    for gram in () if translit else prof.ngrams:
+        if gram in w:
+            out.append(W_NGRAM * w.count(gram))
+    return tuple(out)
+
+
+_BASIC_ALL = _BASIC["latin"] | _BASIC["cyrillic"]  # brand names mix scripts
+
+
+def _score(text: str, prof: Profile, cyrillic: bool, raw_letters: list[str] | None = None,
+           counts: dict[str, int] | None = None) -> float | None:
     sample = text
     # Letter pairs are features of a Latin orthography; in transliterated
     # Cyrillic "sh", "ch", "x" come from ш ч х, which Russian writes too.
@@ -161,53 +212,66 @@ def _score(text: str, prof: Profile, cyrillic: bool) -> float | None:
         sample = nz.uz_cyrillic_to_latin(text)
     elif not cyrillic and prof.script == "cyrillic":
         return None
-    raw_letters = [ch for ch in nz.fold_apostrophes(nz.nfc(text)) if ch.isalpha()]
+    if raw_letters is None:
+        raw_letters = _raw_letters(text)
+    if counts is None:
+        counts = _letter_counts(raw_letters)
     sample = nz.casefold(nz.fold_apostrophes(nz.nfc(sample)), prof.language)
     words = _WORD_RE.findall(sample)
     if not words:
         return None
     score = 0.0
     foreign = 0
-    basic = _BASIC["latin"] | _BASIC["cyrillic"]  # brand names mix scripts
-    for ch in raw_letters:
-        low = ch.lower()
-        if ch in prof.letters or low in prof.letters:
-            score += W_LETTER
-        elif low in prof.rare or ch in prof.rare:
-            score -= W_RARE
-        elif low in prof.foreign or (
-                low not in basic and low not in prof.alphabet and not (translit and low in nz.UZ_CYRILLIC_LETTERS)):
-            score -= W_FOREIGN
-            foreign += 1
+    # Each letter's and word's contribution is looked up (computed once per profile). Every
+    # weight is a multiple of 0.5, so these sums are exact in any order: counting each distinct
+    # letter once gives the very score that adding letter by letter gives.
+    letters = _memo(prof, "letter")
+    for ch, n in counts.items():
+        key = (ch, translit)
+        hit = letters.get(key)
+        if hit is None:
+            hit = letters[key] = _letter_delta(ch, prof, translit, _BASIC_ALL)
+        if hit[0]:
+            score += hit[0] * n
+            foreign += hit[1] * n
     if foreign >= max(2, FOREIGN_SHARE * len(raw_letters)):
         return float("-inf")
     if cyrillic and prof.script != "cyrillic":
-        score += W_UZ_CYR * sum(1 for ch in raw_letters if ch.lower() in nz.UZ_CYRILLIC_LETTERS)
+        score += W_UZ_CYR * sum(n for ch, n in counts.items() if ch.lower() in nz.UZ_CYRILLIC_LETTERS)
+    memo = _memo(prof, "word")
     for w in words:
         w = w.strip("'")
         if not w:
             continue
-        if w in prof.stopwords:
-            score += W_STOP
-        elif w in prof.words:
-            score += W_WORD
-        elif len(w) > 3 and w.endswith(prof.suffixes):
-            score += W_SUFFIX
-        elif w in _OTHER_STOPWORDS:
-            score -= W_OTHER
-        for gram in () if translit else prof.ngrams:
-            if gram in w:
-                score += W_NGRAM * w.count(gram)
+        key = (w, translit)
+        deltas = memo.get(key)
+        if deltas is None:
+            deltas = memo[key] = _word_deltas(w, prof, translit)
+        for d in deltas:
+            score += d
     return score / (len(words) ** 0.5) + prof.prior
+
+
+def _raw_letters(text: str) -> list[str]:
+    return [ch for ch in nz.fold_apostrophes(nz.nfc(text)) if ch.isalpha()]
+
+
+def _letter_counts(raw_letters: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in raw_letters:
+        counts[ch] = counts.get(ch, 0) + 1
+    return counts
 
 
 def score_languages(text: str, languages: Iterable[str], dirs: Iterable[Path] = ()) -> dict[str, float]:
     """Language code → evidence score, for every language whose script fits."""
     profiles = _profiles(tuple(sorted(languages)), tuple(Path(d) for d in dirs))
     cyrillic = nz.has_cyrillic(text)
+    raw_letters = _raw_letters(text)
+    counts = _letter_counts(raw_letters)
     scores: dict[str, float] = {}
     for lang, prof in profiles.items():
-        s = _score(text, prof, cyrillic)
+        s = _score(text, prof, cyrillic, raw_letters, counts)
         if s is not None:
             scores[lang] = s
     return scores

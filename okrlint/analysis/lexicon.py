@@ -116,6 +116,10 @@ class Lexicon:
                 elements = _compile_entry(str(entry), analyse_words)
                 if elements:
                     patterns.append(Pattern(concept, str(entry), elements, str(note)))
+        self.use_patterns(patterns)
+
+    def use_patterns(self, patterns: list[Pattern]) -> None:
+        """Install compiled patterns (from :meth:`compile`, or the compiled-lexicon cache) and index them."""
         self._patterns = patterns
         self._by_lemma = {}
         self._wild = []
@@ -246,6 +250,14 @@ def builtin_lexicon_path(language: str) -> Path | None:
     base = resources.files("okrlint.lexicons")
     candidate = base / f"{language}.yaml"
     return Path(str(candidate)) if candidate.is_file() else None
+
+
+def lexicon_sources(language: str, extra_dirs: Iterable[Path] = (), base_path: Path | None = None) -> list[Path]:
+    """The files :func:`load_lexicon` reads for ``language``, in order."""
+    path = base_path or builtin_lexicon_path(language)
+    out = [path] if path is not None else []
+    out += [Path(folder) / f"{language}.yaml" for folder in extra_dirs if (Path(folder) / f"{language}.yaml").is_file()]
+    return out
 
 
 def load_lexicon(language: str, extra_dirs: Iterable[Path] = (), base_path: Path | None = None) -> Lexicon:

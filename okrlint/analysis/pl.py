@@ -12,6 +12,7 @@ infinitive ("*będziemy* próbować", "*chcemy* zwiększyć") is not the head.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -379,9 +380,7 @@ class PolishAnalyser(Analyser):
 
 
 def _replace(tok: Token, **changes: Any) -> Token:
-    values = {f: getattr(tok, f) for f in Token.__dataclass_fields__}
-    values.update(changes)
-    return Token(**values)
+    return dataclasses.replace(tok, **changes)
 
 
 def _as_noun(tok: Token, keep_verb_lemma: bool = True) -> Token:

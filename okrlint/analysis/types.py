@@ -37,14 +37,14 @@ class Token:
     pos: str = X
     form: str = ""  # one of VERB_FORMS for verb-like tokens, else ""
     feats: Mapping[str, str] = field(default_factory=dict)
+    # Derived at construction (read on every lexicon and rule step, so not a property);
+    # ``dataclasses.replace`` recomputes them. Not part of equality or repr.
+    is_verb_like: bool = field(init=False, repr=False, compare=False)
+    is_word: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_verb_like(self) -> bool:
-        return self.form in VERB_FORMS or self.pos == VERB
-
-    @property
-    def is_word(self) -> bool:
-        return self.pos not in (PUNCT, SYM) and any(ch.isalnum() for ch in self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_verb_like", self.form in VERB_FORMS or self.pos == VERB)
+        object.__setattr__(self, "is_word", self.pos not in (PUNCT, SYM) and any(ch.isalnum() for ch in self.text))
 
 
 # Quantity kinds. Only TARGET_KINDS make a text measurable; RANK is measurable

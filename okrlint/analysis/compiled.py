@@ -1,0 +1,230 @@
+"""A per-user cache of compiled lexicons, so a cold run does not lemmatise every lexicon entry again.
+
+Compiling a lexicon runs every entry through its language's analyser (~250 ms for
+the five shipped languages, most of a cold run's analysis cost). The result — the
+lexicon's data, its compiled patterns and the analyser's word cache as it stood
+right after compiling — is stored once per user, like ``__pycache__``:
+
+- where: ``$OKRLINT_LEXICON_CACHE`` if set (``off`` or ``0`` turns the cache off), else
+  the platform's user cache directory (``~/.cache/okrlint/lexicons`` on Linux). Never
+  inside a project: a cloned repository cannot bring its own entries.
+- keyed by: the bytes of every lexicon file read (built-in and the configuration's
+  folders), the analyser class, okrlint's version, the Python version and the fields
+  of the stored classes; an entry also lists the files of every non-standard-library
+  module that was loaded when it was written (okrlint's own code, the morphology
+  libraries) with their size and mtime, and is used only while they are unchanged.
+- stored with :mod:`marshal` (plain values only: loading an entry runs no code);
+  written atomically (temporary file + rename), so concurrent runs are safe. A
+  corrupt, truncated or foreign entry is ignored and rewritten, an unwritable
+  directory silently means no cache.
+
+A hit gives the analyser exactly the state compiling would have left (see
+``Analyser.__init__``), so results never depend on the cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import marshal
+import os
+import sys
+import sysconfig
+from pathlib import Path
+from typing import Any, Iterable
+
+FORMAT = 1
+MAX_ENTRIES = 64  # a few lexicon versions per language; older entries are pruned
+
+
+def cache_dir() -> Path | None:
+    env = os.environ.get("OKRLINT_LEXICON_CACHE")
+    if env is not None:
+        return None if env.strip().lower() in ("", "0", "off", "false", "no") else Path(env)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "okrlint" / "Cache" / "lexicons" if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "okrlint" / "lexicons"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "okrlint" / "lexicons"
+
+
+def _classes() -> dict[str, type]:
+    from .base import WordInfo
+    from .lexicon import Element, Pattern
+
+    return {"WordInfo": WordInfo, "Element": Element, "Pattern": Pattern}
+
+
+def entry_key(language: str, analyser_cls: type, sources: Iterable[Path]) -> str | None:
+    """The key of a language's compiled lexicon, or None when a source cannot be read."""
+    from .. import __version__
+
+    if cache_dir() is None:
+        return None
+    h = hashlib.sha256()
+    parts = [FORMAT, __version__, sys.version, sys.implementation.name, language,
+             f"{analyser_cls.__module__}:{analyser_cls.__qualname__}"]
+    parts += [f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}" for name, cls in _classes().items()]
+    h.update(repr(parts).encode())
+    for src in sources:
+        try:
+            h.update(str(src).encode() + b"\0" + Path(src).read_bytes() + b"\0")
+        except OSError:
+            return None
+    return h.hexdigest()
+
+
+def _stdlib_dirs() -> tuple[str, ...]:
+    paths = sysconfig.get_paths()
+    return tuple(os.path.realpath(paths[k]) + os.sep for k in ("stdlib", "platstdlib") if k in paths)
+
+
+def _dependencies() -> list[tuple[str, int, int]]:
+    """(file, mtime_ns, size) of every loaded module outside the standard library (rules excepted)."""
+    std = _stdlib_dirs()
+    out = []
+    for name, mod in list(sys.modules.items()):
+        if name.startswith("okrlint.rules"):
+            continue
+        f = getattr(mod, "__file__", None)
+        if not f:
+            continue
+        real = os.path.realpath(f)
+        if real.startswith(std):
+            continue
+        try:
+            st = os.stat(real)
+        except OSError:
+            continue
+        out.append((real, st.st_mtime_ns, st.st_size))
+    return sorted(set(out))
+
+
+def _unchanged(deps: Any) -> bool:
+    for path, mtime, size in deps:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        if st.st_mtime_ns != mtime or st.st_size != size:
+            return False
+    return True
+
+
+# -- plain values <-> objects ------------------------------------------------------
+# A pattern is stored as the tuple of its field values, its ``elements`` as tuples of
+# theirs; a word's analysis as the tuple of its fields. Anything else is refused.
+
+def _fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        raise ValueError("a nested object the cache cannot store")
+    return value
+
+
+def _encode_patterns(patterns: list[Any]) -> list[Any]:
+    names = _fields(type(patterns[0])) if patterns else ()
+    enames = None
+    out = []
+    for p in patterns:
+        row = []
+        for name in names:
+            value = getattr(p, name)
+            if name == "elements":
+                enames = enames or _fields(type(value[0]))
+                value = tuple(tuple(_plain(getattr(e, n)) for n in enames) for e in value)
+            else:
+                value = _plain(value)
+            row.append(value)
+        out.append(tuple(row))
+    return out
+
+
+def _encode_words(words: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(_plain(getattr(w, n)) for n in _fields(type(w))) for k, w in words.items()}
+
+
+def _maker(cls: type) -> Any:
+    """A fast constructor from field values: the objects are plain frozen dataclasses."""
+    names = _fields(cls)
+    if hasattr(cls, "__post_init__") or getattr(cls, "__slots__", None) is not None:
+        return lambda values: cls(*values)
+    new = object.__new__
+
+    def make(values: tuple) -> Any:
+        obj = new(cls)
+        obj.__dict__.update(zip(names, values))
+        return obj
+    return make
+
+
+def _decode_patterns(rows: list[Any], classes: dict[str, type]) -> list[Any]:
+    pattern, element = _maker(classes["Pattern"]), _maker(classes["Element"])
+    at = _fields(classes["Pattern"]).index("elements")
+    out = []
+    for row in rows:
+        row = list(row)
+        row[at] = tuple(element(e) for e in row[at])
+        out.append(pattern(row))
+    return out
+
+
+def _decode_words(words: dict[str, Any], classes: dict[str, type]) -> dict[str, Any]:
+    make = _maker(classes["WordInfo"])
+    return {k: make(v) for k, v in words.items()}
+
+
+# -- reading and writing -------------------------------------------------------------
+
+def load(key: str | None) -> tuple[dict[str, Any], list[Any], dict[str, Any]] | None:
+    """(lexicon data, patterns, word cache) of a valid entry, else None."""
+    d = cache_dir()
+    if key is None or d is None:
+        return None
+    try:
+        blob = (d / f"{key}.bin").read_bytes()
+        entry = marshal.loads(blob)
+        if not (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("key") == key):
+            return None
+        if not _unchanged(entry["deps"]):
+            return None
+        classes = _classes()
+        data, patterns, words = entry["data"], _decode_patterns(entry["patterns"], classes), \
+            _decode_words(entry["words"], classes)
+        if not (isinstance(data, dict) and isinstance(patterns, list) and isinstance(words, dict)):
+            return None
+        return data, patterns, words
+    except Exception:  # noqa: BLE001 - missing, corrupt, truncated or foreign: compile instead
+        return None
+
+
+def store(key: str | None, data: bytes, patterns: list[Any], words: dict[str, Any]) -> None:
+    """Write an entry (``data`` is the marshalled lexicon data as read, before any analyser ran)."""
+    d = cache_dir()
+    if key is None or d is None:
+        return
+    try:
+        entry = {"format": FORMAT, "key": key, "deps": _dependencies(), "data": marshal.loads(data),
+                 "patterns": _encode_patterns(patterns), "words": _encode_words(words)}
+        blob = marshal.dumps(entry)
+        d.mkdir(parents=True, exist_ok=True)
+        tmp = d / f".{key}.{os.getpid()}.tmp"
+        tmp.write_bytes(blob)
+        os.replace(tmp, d / f"{key}.bin")
+        _prune(d)
+    except Exception:  # noqa: BLE001 - unwritable, or a value marshal cannot store: no cache
+        return
+
+
+def _prune(d: Path) -> None:
+    entries = sorted(d.glob("*.bin"), key=lambda p: p.stat().st_mtime_ns)
+    for p in entries[:-MAX_ENTRIES]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
