@@ -12,7 +12,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import click
 
@@ -127,14 +127,9 @@ def _result_cache(cache_dir: str | None, configs: dict):
     return ResultCache(default_dir(root))
 
 
-def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-             config_file: str | None, language: str | None, fail_on: str | None, exit_zero: bool, quiet: bool,
-             statistics: bool, no_color: bool, stdin_filename: str | None, message_language: str | None = None,
-             jobs: int | None = None, report_unused_disables: bool = False, no_cache: bool = False,
-             cache_dir: str | None = None) -> int:
-    from .config import Config, ConfigError, find_config, load_config
+def load_rule_set(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
+    """Every rule, after checking that each --select/--ignore item names one."""
     from .registry import RegistryError, load_rules
-    from .reporters import FORMATS as REPORTERS, render
 
     try:
         rules = load_rules()
@@ -148,11 +143,30 @@ def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignor
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise UsageError(f"'{s}' matches no rule{hint}; use a code (OKR104), a name (binary-kr), "
                              "a prefix (OKR1) or ALL")
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    if fmt not in REPORTERS:
-        raise UsageError(f"the format '{fmt}' is not available yet; choose one of: {', '.join(REPORTERS)}")
+    return rules
 
+
+@dataclass
+class Linted:
+    """What ``okrlint PATH…`` and ``okrlint report`` lint: files, diagnostics, configurations, missing paths."""
+
+    sources: list
+    diagnostics: list
+    configs: dict
+    missing: list[str]
+    language_of: Callable[[str, object], str | None]
+
+
+def lint_paths(paths: tuple[str, ...], *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+               config_file: str | None = None, language: str | None = None, message_language: str | None = None,
+               report_unused_disables: bool = False, stdin_filename: str | None = None, jobs: int | None = None,
+               cache: bool = False, cache_dir: str | None = None, keep_documents: bool = False,
+               rules=None) -> Linted:
+    """Discover files and their configurations, then lint them (cached, in parallel) and run the project rules."""
+    from . import runner
+    from .config import Config, ConfigError, find_config, load_config
+
+    rules = rules if rules is not None else load_rule_set(select, ignore)
     configs: dict[Path | None, Config] = {}
     found_cache: dict[Path, Path | None] = {}
     forced = Path(config_file) if config_file else None
@@ -169,8 +183,6 @@ def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignor
 
     try:
         targets, missing = collect(paths, lambda p: config_at(config_path_for(p)), stdin_filename)
-        from . import runner
-
         settings = runner.Settings(configs, select or None, ignore, language, message_language,
                                    report_unused_disables)
         stdin_cfg = Path(stdin_filename or ".").absolute()
@@ -181,11 +193,31 @@ def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignor
             return cfg_path
 
         tasks = runner.read_tasks(((t.path, t.display, cfg_of(t)) for t in targets), settings)
-        cache = None if no_cache else _result_cache(cache_dir, configs)
-        run = runner.lint_tasks(tasks, settings, jobs=jobs, cache=cache)
-        sources, diagnostics = run.sources, run.diagnostics
+        result_cache = _result_cache(cache_dir, configs) if cache else None
+        run = runner.lint_tasks(tasks, settings, jobs=jobs, cache=result_cache, keep_documents=keep_documents)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    language_of = run.language_of or (lambda text, doc: None)
+    return Linted(run.sources, run.diagnostics, configs, missing, language_of)
+
+
+def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
+             config_file: str | None, language: str | None, fail_on: str | None, exit_zero: bool, quiet: bool,
+             statistics: bool, no_color: bool, stdin_filename: str | None, message_language: str | None = None,
+             jobs: int | None = None, report_unused_disables: bool = False, no_cache: bool = False,
+             cache_dir: str | None = None) -> int:
+    from .reporters import FORMATS as REPORTERS, render
+
+    rules = load_rule_set(select, ignore)
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if fmt not in REPORTERS:
+        raise UsageError(f"the format '{fmt}' is not available yet; choose one of: {', '.join(REPORTERS)}")
+    linted = lint_paths(paths, select=select, ignore=ignore, config_file=config_file, language=language,
+                        message_language=message_language, report_unused_disables=report_unused_disables,
+                        stdin_filename=stdin_filename, jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
+                        rules=rules)
+    sources, diagnostics, configs, missing = linted.sources, linted.diagnostics, linted.configs, linted.missing
 
     from .rule import Diagnostic, Severity
 

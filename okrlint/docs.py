@@ -70,6 +70,11 @@ def language_cases(code: str, per_language: int = 2, root: Path | None = None) -
     return out
 
 
+def yields_sentence(meta) -> str:
+    """When a rule stays silent for another (``okrlint explain`` and the rule pages say it the same way)."""
+    return f"Not reported when {' or '.join(meta.yields_to)} fires on the same element."
+
+
 def example_pairs(meta) -> list[tuple[str, str]]:
     """META's bad and good examples side by side (they are written as pairs, one per language)."""
     if len(meta.bad) == len(meta.good):
@@ -102,7 +107,7 @@ def render_page(meta, cases: list[tuple[str, str, list, list]]) -> str:
             out.append(f"| `{name}` | {opt.type_name()} | `{opt.default!r}` | {opt.help} |")
         out.append("")
     if meta.yields_to:
-        out += [f"Not reported when {' or '.join(meta.yields_to)} fires on the same element.", ""]
+        out += [yields_sentence(meta), ""]
     pairs = example_pairs(meta)
     if pairs and not any("\n" in b + g for b, g in pairs):
         out += ["## Bad → good", "", "| flagged | better |", "|---|---|"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .docs import LANGUAGE_NAMES, example_pairs, language_cases, rule_url
+from .docs import LANGUAGE_NAMES, example_pairs, language_cases, rule_url, yields_sentence
 from .registry import LoadedRule
 
 
@@ -22,7 +22,7 @@ def explain(rule: LoadedRule) -> str:
             out.append(f"  {name} ({opt.type_name()}, default {opt.default!r}): {opt.help}")
         out.append("")
     if m.yields_to:
-        out += [f"Not reported when {' or '.join(m.yields_to)} fires on the same element.", ""]
+        out += [yields_sentence(m), ""]
     pairs = example_pairs(m)
     if pairs:
         out.append("Bad → good:")

@@ -95,6 +95,10 @@ class Review:
         text = self.labels.get(key, key)
         return text.format(**kw) if kw else text
 
+    def kind_label(self, kind: str) -> str:
+        """An objective's ``type`` as the page says it (committed and aspirational are translated)."""
+        return self.label(kind) if kind in ("committed", "aspirational") else kind
+
     def level_label(self, level: str | None) -> str:
         if not level:
             return ""
@@ -240,70 +244,16 @@ def page_language(sources: Iterable[SourceFile], language_of) -> str:
 
 
 # -- linting for the report -----------------------------------------------------
-@dataclass
-class _Run:
-    sources: list[SourceFile]
-    diagnostics: list[Diagnostic]
-    language_of: object
-    missing: list[str]
-
-
 def lint_paths(paths: tuple[str, ...], select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-               config_file: str | None = None, language: str | None = None,
-               message_language: str | None = None) -> _Run:
+               config_file: str | None = None, language: str | None = None, message_language: str | None = None):
     """Lint like ``okrlint PATH…`` (same discovery, configuration and rules), keeping the loaded files."""
-    from .analysis import Analyzer
-    from .cli import UsageError, collect
-    from .config import Config, ConfigError, Selection, find_config, load_config
-    from .engine import Linter
-    from .loader import load_path
-    from .registry import RegistryError, load_rules
+    from .cli import UsageError
+    from .cli import lint_paths as lint
 
-    try:
-        rules = load_rules()
-    except RegistryError as exc:
-        raise UsageError(str(exc)) from None
-    for s in (*select, *ignore):
-        if not rules.resolve(s):
-            raise UsageError(f"'{s}' matches no rule; use a code (OKR104), a name (binary-kr), a prefix (OKR1) or ALL")
-    forced = Path(config_file) if config_file else None
-    if forced is not None and not forced.is_file():
-        raise UsageError(f"--config {config_file}: no such file")
-    configs: dict[Path | None, Config] = {}
-    found: dict[Path, Path | None] = {}
-
-    def config_path_for(p: Path) -> Path | None:
-        return forced if forced is not None else find_config(p, found)
-
-    def config_at(cfg_path: Path | None) -> Config:
-        if cfg_path not in configs:
-            configs[cfg_path] = load_config(cfg_path, rules) if cfg_path else Config()
-        return configs[cfg_path]
-
-    try:
-        targets, missing = collect(paths, lambda p: config_at(config_path_for(p)), None)
-        linters: dict[Path | None, Linter] = {}
-        sources: list[SourceFile] = []
-        diagnostics: list[Diagnostic] = []
-        for t in targets:
-            if t.path is None:
-                raise UsageError("the report reads files, not standard input")
-            cfg_path = config_path_for(t.path)
-            cfg = config_at(cfg_path)
-            if cfg_path not in linters:
-                selection = Selection.build(cfg, rules, select or None, ignore)
-                linters[cfg_path] = Linter(rules, cfg, selection, Analyzer(cfg.lexicons), language,
-                                           message_language=message_language)
-            source = load_path(t.path, t.display, cfg.max_file_size)
-            sources.append(source)
-            diagnostics.extend(linters[cfg_path].lint(source))
-        first = next(iter(linters.values()), None)
-        if first is not None:
-            diagnostics.extend(first.lint_project(tuple(sources)))
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-    language_of = first.language_of if first is not None else (lambda text, doc: None)
-    return _Run(sources, sorted(diagnostics, key=Diagnostic.sort_key), language_of, missing)
+    if "-" in paths:
+        raise UsageError("the report reads files, not standard input")
+    return lint(paths, select=select, ignore=ignore, config_file=config_file, language=language,
+                message_language=message_language, keep_documents=True)
 
 
 def render(review: Review, fmt: str) -> str:

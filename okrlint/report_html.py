@@ -152,7 +152,7 @@ def _objective(r: Review, o: ObjectiveView) -> str:
     ident = f"<code>{e(o.ident)}</code> " if o.ident else ""
     facts = []
     if o.kind:
-        facts.append(f'<span class="tag {e(o.kind)}">{e(r.label(o.kind) if o.kind in ("committed", "aspirational") else o.kind)}</span>')
+        facts.append(f'<span class="tag {e(o.kind)}">{e(r.kind_label(o.kind))}</span>')
     refs = [e(a) for a in o.aligns_to] + [f'<span class="missing">{e(m)} ({e(r.label("missing"))})</span>' for m in o.missing]
     if refs:
         facts.append(f"{e(r.label('aligns_to'))} {', '.join(refs)}")

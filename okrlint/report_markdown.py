@@ -128,7 +128,7 @@ def _objective(r: Review, o: ObjectiveView) -> list[str]:
     out = ["", f"### {head}", ""]
     facts = []
     if o.kind:
-        facts.append(f"*{md(r.label(o.kind) if o.kind in ('committed', 'aspirational') else o.kind)}*")
+        facts.append(f"*{md(r.kind_label(o.kind))}*")
     refs = [md(a) for a in o.aligns_to] + [f"{md(m)} ({r.label('missing')})" for m in o.missing]
     if refs:
         facts.append(f"{r.label('aligns_to')} {', '.join(refs)}")

@@ -240,14 +240,20 @@ class Run:
     cache_hits: int = 0
     linted: int = 0
     jobs: int = 1
+    # How the first file's linter resolves a text's language (the report names its page language with it).
+    language_of: Callable[[str, Any], str | None] | None = None
 
 
-def lint_tasks(tasks: Sequence[Task], settings: Settings, *, jobs: int | None = None, cache=None) -> Run:
-    """Diagnostics of every task (cached or linted), then of the project rules, in input order."""
+def lint_tasks(tasks: Sequence[Task], settings: Settings, *, jobs: int | None = None, cache=None,
+               keep_documents: bool = False) -> Run:
+    """Diagnostics of every task (cached or linted), then of the project rules, in input order.
+
+    The sources keep their parsed documents when ``keep_documents`` or a project rule needs them.
+    """
     from .loader import load_bytes
 
     linters = Linters(settings)
-    keep_documents = linters.needs_project()
+    keep_documents = keep_documents or linters.needs_project()
     results: list[Result | None] = [None] * len(tasks)
     keys: dict[int, str] = {}
     if cache is not None and cache.enabled:
@@ -287,4 +293,5 @@ def lint_tasks(tasks: Sequence[Task], settings: Settings, *, jobs: int | None = 
         # After the project rules, so a suppression that silenced a cross-file finding is not called unused.
         diagnostics = linters.get(tasks[0].config).finish_project(tuple(sources), diagnostics)
     diagnostics.sort(key=Diagnostic.sort_key)
-    return Run(sources, diagnostics, len(tasks) - len(pending), len(pending), n_jobs)
+    language_of = linters.get(tasks[0].config).language_of if tasks else None
+    return Run(sources, diagnostics, len(tasks) - len(pending), len(pending), n_jobs, language_of)
