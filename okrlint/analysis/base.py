@@ -257,6 +257,9 @@ class Analyser:
                     and not self._is(tokens[i - 2], "numbers.rank_before"):
                 return NAME  # "COVID-19", "ISO-9001"; but "top-3" is a rank
             letters = suffix.strip("'").split("'")[0] if suffix else ""
+            if len(suffix) == 1 and tok.text[-1:].isupper() and tok.text[-1:].lower() == suffix \
+                    and suffix not in self.lexicon.words("numbers.scale") and suffix != "x":
+                return NAME  # "4G", "3D": one capital letter names a generation/format, not a unit ("500g")
             if letters and not suffix.startswith("'") and letters not in self.lexicon.words("numbers.units") \
                     and letters not in self.lexicon.words("numbers.scale") and letters != "x":
                 return NAME  # "4G", "1C", "3D"

@@ -247,6 +247,18 @@ class EnglishAnalyser(Analyser):
             kind = super()._number_kind(tokens, i, "", value, word=True)  # the checks a number word gets
         return kind
 
+    def analyse(self, text: str):  # type: ignore[no-untyped-def]
+        """Buzzwords that are jargon only as verbs ("leverage partners", not "the leverage ratio")."""
+        a = super().analyse(text)
+        verb_only = self.lexicon.words("morphology.verb_only_jargon")
+        if verb_only and any(m.concept == "jargon" for m in a.matches):
+            keep = tuple(m for m in a.matches if not (
+                m.concept == "jargon" and len(m.tokens) == 1 and a.tokens[m.tokens[0]].lemma in verb_only
+                and not a.tokens[m.tokens[0]].is_verb_like))
+            if len(keep) != len(a.matches):
+                a = dataclasses.replace(a, matches=keep)
+        return a
+
     # -- words --------------------------------------------------------------
     def analyse_word(self, norm: str) -> WordInfo:
         word = _APOS_S.sub("", norm) if "'" in norm else norm

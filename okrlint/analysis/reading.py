@@ -31,6 +31,8 @@ def scope_quantities(an: Analysis, match: Match) -> list[Quantity]:
         hi = match.tokens[-1]
         return [q for q in an.quantities if lo < q.tokens[0] and q.tokens[-1] < hi]
     lo = match.tokens[0]
+    if not an.tokens[lo].is_verb_like:  # a noun takes the quantity just before it: "a $400k reduction"
+        lo = min((q.tokens[0] - 1 for q in an.quantities if q.tokens[-1] == lo - 1), default=lo)
     hi = min((i for i in verbs if i > match.tokens[-1]), default=len(an.tokens))
     return [q for q in an.quantities if lo < q.tokens[0] and q.tokens[-1] < hi]
 
