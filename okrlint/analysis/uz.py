@@ -112,6 +112,8 @@ _AUX = frozenset("ber chiq ol qo'y tur qol bor yubor ket o'tir kel tashla".split
 
 # Light verbs: weak alone ("qilish" = make), a verb of their own after a bare noun.
 _LIGHT = frozenset({"qil", "et"})
+_VERB_CONCEPTS = frozenset({"outcome_verbs", "change_verbs", "reach_verbs", "activity_verbs",
+                            "deliverable_verbs", "binary_verbs", "weak_verbs"})
 # Adjective endings: "samarali qilish", "bepulroq qilish" stay weak.
 _ADJ_ENDINGS = ("li", "siz", "roq", "iy", "viy", "dor", "simon", "chan", "ona", "cha", "ik")
 
@@ -393,6 +395,10 @@ class UzbekAnalyser(Analyser):
         # qilish" = segment, rebuild): that verb names no "make", so it is not weak.
         drop = [m for m in an.matches if m.concept == "weak_verbs" and len(m.tokens) == 1
                 and an.tokens[m.tokens[0]].lemma in _LIGHT and self._noun_before(an.tokens, m.tokens[0])]
+        # A verbal noun that modifies the next noun ("emlash kampaniyasi" = vaccination campaign,
+        # "xizmat ko'rsatish sifati") names a kind of thing, not an act the text performs.
+        drop += [m for m in an.matches if m.concept in _VERB_CONCEPTS
+                 and an.tokens[m.tokens[-1]].feats.get("modifier") == "yes"]
         if not drop:
             return an
         return replace(an, matches=tuple(m for m in an.matches if m not in drop))
