@@ -8,7 +8,7 @@ call these so a shared check lives in one place (OKR101 and OKR104 both need
 
 from __future__ import annotations
 
-from .types import FIN, MONEY, NUMBER, PERCENT, RANK, Analysis, Match, Quantity
+from .types import FIN, MONEY, NOUN, NUMBER, PERCENT, RANK, Analysis, Match, Quantity
 
 OUTCOME_CONCEPTS = ("outcome_verbs", "change_verbs", "reach_verbs")
 
@@ -31,8 +31,11 @@ def scope_quantities(an: Analysis, match: Match) -> list[Quantity]:
         hi = match.tokens[-1]
         return [q for q in an.quantities if lo < q.tokens[0] and q.tokens[-1] < hi]
     lo = match.tokens[0]
-    if not an.tokens[lo].is_verb_like:  # a noun takes the quantity just before it: "a $400k reduction"
-        lo = min((q.tokens[0] - 1 for q in an.quantities if q.tokens[-1] == lo - 1), default=lo)
+    if an.tokens[lo].pos == NOUN:  # a noun takes the quantity just before it: "a $400k reduction",
+        # "a 20-percent increase", "20-процентного роста" (what comes between is glued to the number)
+        lo = min((q.tokens[0] - 1 for q in an.quantities if lo - 3 <= q.tokens[-1] < lo
+                  and all(an.tokens[k].start == an.tokens[k - 1].end for k in range(q.tokens[-1] + 1, lo))),
+                 default=lo)
     hi = min((i for i in verbs if i > match.tokens[-1]), default=len(an.tokens))
     return [q for q in an.quantities if lo < q.tokens[0] and q.tokens[-1] < hi]
 

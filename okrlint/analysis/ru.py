@@ -243,7 +243,8 @@ class RussianAnalyser(Analyser):
         """
         out: list[Token] = []
         for tok in super().tokenise(text):
-            if tok.pos != NUM and tok.is_word and _hyphenated_to_number(out, tok):
+            if tok.pos != NUM and tok.is_word and _hyphenated_to_number(out, tok) \
+                    and not self._is(tok, "numbers.percent_words"):  # "20-процентный рост" is 20%
                 out[-2:] = [self._compound(text, out[-2], tok)]
             elif tok.pos != NUM and tok.is_word:
                 out.extend(self._split_rank_word(tok))
