@@ -628,6 +628,13 @@ class TurkishAnalyser(Analyser):
                 out[i] = Token(tok.text, tok.start, tok.end, tok.norm, noun.lemma, lemmas, tok.pos, tok.form,
                                {**tok.feats, "light": tok.lemma})
                 continue
+            # A third-person "-(y)Abilir" before a noun is an adjective ("sürdürülebilir üretim",
+            # "ölçülebilir hedefler", "yenilenebilir enerji"), not a finite verb.
+            if tok.form == FIN and tok.feats.get("mood") == "abil" and tok.feats.get("person") == "3" \
+                    and "number" not in tok.feats and next_word is not None and next_word.pos == NOUN \
+                    and not next_word.is_verb_like:
+                out[i] = self._as_noun(tok)
+                continue
             # A bare verbal noun or participle before a possessed noun is the first
             # half of a compound ("deneme sürümü" trial version, "ödeme sayfası",
             # "çalışan bağlılığı"), not an action.

@@ -504,7 +504,8 @@ def _noun_parses(word: str) -> list[tuple[str, dict[str, str]]]:
     n = len(word)
     for k in range(max(2, n - _MAX_TAIL), n):
         stem = word[:k]
-        if stem.endswith(("'", "-")) or not _has_vowel(stem):
+        # "g'" is one letter: "mablag'i", "bog'lari" split after it; a bare apostrophe does not end a stem.
+        if stem.endswith("-") or (stem.endswith("'") and not stem.endswith("g'")) or not _has_vowel(stem):
             continue
         tail = _noun_tail(word[k:], stem)
         if tail is not None:
