@@ -191,6 +191,9 @@ class Analyser:
                 while i + 1 < n and (tokens[i + 1].lemma in number_words or tokens[i + 1].norm in number_words):
                     i += 1
                     span.append(i)
+                if len(span) > 1:
+                    value = _compose_number([number_words.get(tokens[j].lemma, number_words.get(tokens[j].norm))
+                                             for j in span])
                 kind = self._number_kind(tokens, span[-1], "", value, word=True)
             elif (tok.lemma in ordinals or tok.norm in ordinals) and self._rank_after(tokens, i):
                 kind = RANK
@@ -246,8 +249,8 @@ class Analyser:
         nxt_any = tokens[i + 1] if i + 1 < len(tokens) else None
         adjacent_prev = prev_any is not None and prev_any.end == tok.start
         if not word:
-            if _DATE_RE.match(tok.norm):
-                return DATE
+            if _DATE_RE.match(tok.norm.split("'")[0]):
+                return DATE  # "31.12.2026", "31.12.2026'ya kadar"
             if _slash_run(tokens, i) in ("24/7", "24/7/365"):
                 return NAME  # round the clock, not a quantity
             if adjacent_prev and prev_any.is_word and prev_any.pos != NUM:
@@ -331,7 +334,9 @@ class Analyser:
             # Three words, not tokens: "(boshlang'ich daraja: oyiga 1 800)", "(punkt wyjścia: 1800)".
             window = [t for t in tokens[previous_end + 1 : lo] if t.is_word][-3:]
             previous_end = q.tokens[-1]
-            if any(t.norm in current or t.lemma in current for t in window):
+            # A label that also means "existing" ("mevcut müşteriler") marks a value only as "label: N".
+            label = lo >= 2 and tokens[lo - 1].text == ":" and tokens[lo - 2].norm in self.lexicon.words("baseline.current_label")
+            if label or any(t.norm in current or t.lemma in current for t in window):
                 out.append(Change(q.start, q.end, q.value, None))
         return tuple(out)
 
@@ -444,6 +449,22 @@ def _slash_run(tokens: tuple[Token, ...], i: int) -> str:
             and tokens[hi].end == tokens[hi + 1].start and tokens[hi + 1].end == tokens[hi + 2].start:
         hi += 2
     return "".join(t.text for t in tokens[lo : hi + 1])
+
+
+def _compose_number(values: list[float | None]) -> float | None:
+    """The value of a run of number words: "on beş" 15, "iki yüz elli" 250, "üç bin" 3000."""
+    total = current = 0.0
+    for v in values:
+        if v is None:
+            return None
+        if v >= 1000:
+            total += max(current, 1) * v
+            current = 0.0
+        elif v == 100:
+            current = max(current, 1) * v
+        else:
+            current += v
+    return total + current
 
 
 def _prev_word(tokens: tuple[Token, ...], i: int, skip_symbols: bool = False) -> Token | None:
