@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from . import normalize as nz
 from .base import Analyser, WordInfo
-from .types import ADJ, CONV, FIN, IMP, INF, NOUN, PART_FORM, VERB, VNOUN, X, Analysis, Token
+from .types import ADJ, CONV, FIN, IMP, INF, NOUN, PART_FORM, VERB, VNOUN, X, Analysis, Match, Quantity, Token
 
 # -- roots -------------------------------------------------------------------
 # Verb stems (dictionary form minus -moq). Causatives that are separate verbs
@@ -399,9 +399,24 @@ class UzbekAnalyser(Analyser):
         # "xizmat ko'rsatish sifati") names a kind of thing, not an act the text performs.
         drop += [m for m in an.matches if m.concept in _VERB_CONCEPTS
                  and an.tokens[m.tokens[-1]].feats.get("modifier") == "yes"]
+        # A plural or possessed hedge is a thing counted ("kirish urinishlari" = login attempts).
+        drop += [m for m in an.matches if m.concept == "hedging" and len(m.tokens) == 1
+                 and an.tokens[m.tokens[0]].form == VNOUN and an.tokens[m.tokens[0]].feats.get("number") == "pl"]
         if not drop:
             return an
         return replace(an, matches=tuple(m for m in an.matches if m not in drop))
+
+    def find_quantities(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[Quantity, ...]:
+        # A one-word multiplier noun ("yarmiga" = to half) is a target only in the dative:
+        # "yilning birinchi yarmida" is a time.
+        matches = tuple(m for m in matches if not (
+            m.concept == "multipliers" and len(m.tokens) == 1 and tokens[m.tokens[0]].pos == NOUN
+            and not tokens[m.tokens[0]].form and tokens[m.tokens[0]].feats.get("case") not in ("dat", "term")))
+        out = super().find_quantities(tokens, matches)
+        # Bare "nol" before an adjective names a kind ("nol chiqindili" = zero-waste); "nolga" is a target.
+        return tuple(q for q in out if not (
+            len(q.tokens) == 1 and tokens[q.tokens[0]].norm == "nol" and q.tokens[0] + 1 < len(tokens)
+            and tokens[q.tokens[0] + 1].norm.endswith(("li", "siz"))))
 
     @staticmethod
     def _noun_before(tokens: tuple[Token, ...], i: int) -> bool:
