@@ -188,7 +188,10 @@ class Analyser:
                 continue
             elif tok.lemma in number_words or tok.norm in number_words:
                 value = number_words.get(tok.lemma, number_words.get(tok.norm))
-                while i + 1 < n and (tokens[i + 1].lemma in number_words or tokens[i + 1].norm in number_words):
+                # A case ending closes the number: "yirmi beşten | elliye", "yigirma beshtadan | elliktaga".
+                closing = tuple(lx.words("baseline.from_suffixes") | lx.words("baseline.to_suffixes"))
+                while i + 1 < n and (tokens[i + 1].lemma in number_words or tokens[i + 1].norm in number_words) \
+                        and not (closing and tokens[i].norm not in number_words and tokens[i].norm.endswith(closing)):
                     i += 1
                     span.append(i)
                 if len(span) > 1:
