@@ -399,6 +399,9 @@ class UzbekAnalyser(Analyser):
         # "xizmat ko'rsatish sifati") names a kind of thing, not an act the text performs.
         drop += [m for m in an.matches if m.concept in _VERB_CONCEPTS
                  and an.tokens[m.tokens[-1]].feats.get("modifier") == "yes"]
+        # An action noun that qualifies a possessed noun is part of a name ("qishloq taraqqiyoti
+        # loyihalari" = rural development projects), not the action itself.
+        drop += [m for m in an.matches if m.concept == "action_nouns" and self._qualifies(an.tokens, m.tokens[-1])]
         # A plural or possessed hedge is a thing counted ("kirish urinishlari" = login attempts).
         drop += [m for m in an.matches if m.concept == "hedging" and len(m.tokens) == 1
                  and an.tokens[m.tokens[0]].form == VNOUN and an.tokens[m.tokens[0]].feats.get("number") == "pl"]
@@ -417,6 +420,14 @@ class UzbekAnalyser(Analyser):
         return tuple(q for q in out if not (
             len(q.tokens) == 1 and tokens[q.tokens[0]].norm == "nol" and q.tokens[0] + 1 < len(tokens)
             and tokens[q.tokens[0] + 1].norm.endswith(("li", "siz"))))
+
+    @staticmethod
+    def _qualifies(tokens: tuple[Token, ...], i: int) -> bool:
+        nxt = next((j for j in range(i + 1, len(tokens)) if tokens[j].is_word or tokens[j].pos == "NUM"), None)
+        if nxt is None or _punct_between(list(tokens), i, nxt):
+            return False
+        t = tokens[nxt]
+        return t.pos == NOUN and not t.form and _possessed(t) and tokens[i].feats.get("case") in (None, "gen")
 
     @staticmethod
     def _noun_before(tokens: tuple[Token, ...], i: int) -> bool:
