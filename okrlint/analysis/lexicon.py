@@ -285,7 +285,21 @@ def _read(path: Path) -> dict[str, Any]:
         raise LexiconError(f"{path}: cannot read lexicon: {exc}") from None
     if not isinstance(data, dict):
         raise LexiconError(f"{path}: a lexicon must be a mapping of keys to lists")
+    _reject_booleans(data, path, ())
     return data
+
+
+def _reject_booleans(node: Any, path: Path, keys: tuple[str, ...]) -> None:
+    """YAML reads unquoted no/on/yes/off as booleans: a word list must never hold one."""
+    if isinstance(node, Mapping):
+        for k, v in node.items():
+            _reject_booleans(v, path, (*keys, str(k)))
+    elif isinstance(node, list):
+        for v in node:
+            if isinstance(v, bool) or v is None:
+                raise LexiconError(f"{path}: {'.'.join(keys)} holds {v!r}, which YAML made of an unquoted word "
+                                   "such as no, on, yes or off (or an empty item); quote it")
+            _reject_booleans(v, path, keys)
 
 
 def _extend(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
