@@ -12,10 +12,10 @@ import importlib
 import pkgutil
 import re
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from types import ModuleType
 from typing import Callable, Iterable
 
+from .plugins import entry_points
 from .rule import Rule
 
 ENTRY_POINT_GROUP = "okrlint.rules"

@@ -215,6 +215,13 @@ def _lint_parallel(tasks: Sequence[Task], settings: Settings, jobs: int, keep_do
 
 # -- the whole run -----------------------------------------------------------------
 
+def _language_of(linters: Linters, cfg_path: Path | None) -> Callable[[str, Any], str | None]:
+    """The linter's ``language_of``, the linter built on the first call only (a run of cache hits needs none)."""
+    def language_of(text: str, document: Any) -> str | None:
+        return linters.get(cfg_path).language_of(text, document)
+    return language_of
+
+
 GC_GEN0 = 50_000  # allocations between young collections while linting (Python's default: 700)
 
 
@@ -293,5 +300,5 @@ def lint_tasks(tasks: Sequence[Task], settings: Settings, *, jobs: int | None = 
         # After the project rules, so a suppression that silenced a cross-file finding is not called unused.
         diagnostics = linters.get(tasks[0].config).finish_project(tuple(sources), diagnostics)
     diagnostics.sort(key=Diagnostic.sort_key)
-    language_of = linters.get(tasks[0].config).language_of if tasks else None
+    language_of = _language_of(linters, tasks[0].config) if tasks else None
     return Run(sources, diagnostics, len(tasks) - len(pending), len(pending), n_jobs, language_of)

@@ -10,12 +10,26 @@ every rule that reads a text shares one analysis.
 from __future__ import annotations
 
 import marshal
-from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from .lexicon import Lexicon, LexiconError, lexicon_sources, load_lexicon
+from ..plugins import entry_points
 from .types import Analysis
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+
+# .lexicon (and what it compiles at import) loads with the first analyser: a rule module that
+# imports okrlint.analysis.reading, or a run of cache hits, does not need it.
+_LAZY = {"Lexicon", "LexiconError", "load_lexicon"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from . import lexicon
+
+        return getattr(lexicon, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 ENTRY_POINT_GROUP = "okrlint.languages"
 MAX_TEXT = 2_000  # characters of one text that are analysed
@@ -52,6 +66,7 @@ class Analyzer:
     def _build(self, language: str, cls: type, path: Path | None):
         """The analyser, its lexicon compiled or, when unchanged since a previous run, read compiled."""
         from . import compiled
+        from .lexicon import Lexicon, lexicon_sources, load_lexicon
 
         key = compiled.entry_key(language, cls, lexicon_sources(language, self.lexicon_dirs, path))
         hit = compiled.load(key)

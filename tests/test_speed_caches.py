@@ -1,0 +1,163 @@
+"""The start-up shortcuts give the same answers as the slow paths they replace.
+
+- okrlint.plugins reads entry points like importlib.metadata, and falls back to it
+  whenever the environment is not plain directories;
+- the per-user compiled-lexicon cache (okrlint.analysis.compiled) gives analysers
+  the same state a fresh compile gives, and ignores a corrupt or foreign entry.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import os
+import subprocess
+import sys
+
+import pytest
+
+from okrlint import plugins
+from okrlint.analysis import Analyzer, compiled
+
+TEXTS = {
+    "en": ["Grow weekly active users from 2 000 to 3 500", "Try to improve the onboarding flow", "Run 5 webinars"],
+    "ru": ["Увеличить органический трафик с 5 000 до 15 000 визитов в месяц", "Попробовать запустить TikTok-канал"],
+    "pl": ["Zwiększyć ruch organiczny z 5 000 do 15 000 wizyt miesięcznie", "Poprawić jakość treści"],
+    "tr": ["NPS puanını 30'dan 50'ye çıkarmak", "Web sitesi trafiğini artırmaya çalışmak"],
+    "uz": ["Oylik faol foydalanuvchilarni 2 000 dan 5 000 taga oshirish", "Sotuvni yaxshilashga harakat qilish"],
+}
+
+
+# -- entry points -------------------------------------------------------------------
+
+@pytest.mark.parametrize("group", ["okrlint.rules", "okrlint.languages", "console_scripts", "pytest11", "no.such.group"])
+def test_entry_points_match_importlib_metadata(group):
+    fast = plugins._fast(group)
+    slow = [(e.name, e.value, e.group) for e in md.entry_points(group=group)]
+    if fast is None:  # an environment only importlib.metadata can read: it is used
+        assert [(e.name, e.value, e.group) for e in plugins.entry_points(group)] == slow
+    else:
+        assert [(e.name, e.value, e.group) for e in fast] == slow
+
+
+def test_entry_point_load_resolves_module_and_attribute():
+    ep = plugins.EntryPoint("en", "okrlint.analysis.en:EnglishAnalyser", "okrlint.languages")
+    from okrlint.analysis.en import EnglishAnalyser
+
+    assert ep.load() is EnglishAnalyser
+    assert plugins.EntryPoint("builtin", "okrlint.rules", "okrlint.rules").load().__name__ == "okrlint.rules"
+
+
+def test_a_finder_with_its_own_distributions_falls_back(monkeypatch):
+    class Finder:
+        @staticmethod
+        def find_spec(*a, **k):
+            return None
+
+        @staticmethod
+        def find_distributions(*a, **k):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder])
+    assert plugins._fast("okrlint.rules") is None
+    assert [e.name for e in plugins.entry_points("okrlint.rules")] == \
+        [e.name for e in md.entry_points(group="okrlint.rules")]
+
+
+def test_a_malformed_entry_points_file_is_left_to_importlib(tmp_path, monkeypatch):
+    dist = tmp_path / "broken_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text("[okrlint.rules]\nno equals sign here\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert plugins._fast("okrlint.rules") is None
+
+
+def test_a_plugin_distribution_on_sys_path_is_found_first(tmp_path, monkeypatch):
+    dist = tmp_path / "okr_extra-0.1.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text("# comment\n[other]\nx = y\n\n[okrlint.rules]\nextra = okr_extra.rules\n",
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    fast = [(e.name, e.value) for e in plugins._fast("okrlint.rules")]
+    assert fast == [(e.name, e.value) for e in md.entry_points(group="okrlint.rules")]
+    assert fast[0] == ("extra", "okr_extra.rules")
+
+
+# -- compiled lexicons ----------------------------------------------------------------
+
+def _analyses(languages=TEXTS):
+    an = Analyzer()
+    return {lang: [an.analyse(t, lang) for t in texts] for lang, texts in languages.items()}, an
+
+
+def test_a_cached_lexicon_gives_the_same_analyses_and_state(tmp_path, monkeypatch):
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", "off")
+    fresh, an_fresh = _analyses()
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", str(tmp_path))
+    _analyses()  # writes the entries
+    assert len(list(tmp_path.glob("*.bin"))) == len(TEXTS)
+    cached, an_cached = _analyses()  # reads them
+    assert cached == fresh
+    for lang in TEXTS:
+        a, b = an_fresh.analyser(lang), an_cached.analyser(lang)
+        assert a.lexicon._patterns == b.lexicon._patterns
+        assert a.lexicon.data == b.lexicon.data
+        assert a.lexicon._by_lemma.keys() == b.lexicon._by_lemma.keys()
+
+
+def test_a_corrupt_or_foreign_entry_is_ignored_and_rewritten(tmp_path, monkeypatch):
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", str(tmp_path))
+    want, _ = _analyses({"en": TEXTS["en"]})
+    entry = next(tmp_path.glob("*.bin"))
+    for junk in (b"", b"\x00garbage", entry.read_bytes()[:100], __import__("marshal").dumps({"format": 999})):
+        entry.write_bytes(junk)
+        got, _ = _analyses({"en": TEXTS["en"]})
+        assert got == want
+        assert compiled.load(entry.stem) is not None  # rewritten
+
+
+def test_a_changed_dependency_invalidates_an_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", str(tmp_path))
+    _analyses({"en": TEXTS["en"]})
+    entry = next(tmp_path.glob("*.bin"))
+    assert compiled.load(entry.stem) is not None
+    monkeypatch.setattr(compiled, "_unchanged", lambda deps: False)
+    assert compiled.load(entry.stem) is None
+
+
+def test_an_unwritable_cache_directory_means_no_cache(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", str(blocker / "lexicons"))
+    want, _ = _analyses({"en": TEXTS["en"]})
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", "off")
+    assert _analyses({"en": TEXTS["en"]})[0] == want
+
+
+def test_a_user_lexicon_folder_changes_the_key(tmp_path, monkeypatch):
+    from okrlint.analysis.en import EnglishAnalyser
+    from okrlint.analysis.lexicon import lexicon_sources
+
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", str(tmp_path / "cache"))
+    extra = tmp_path / "lex"
+    extra.mkdir()
+    base = compiled.entry_key("en", EnglishAnalyser, lexicon_sources("en"))
+    (extra / "en.yaml").write_text("concepts:\n  jargon: [synergy]\n", encoding="utf-8")
+    with_extra = compiled.entry_key("en", EnglishAnalyser, lexicon_sources("en", [extra]))
+    (extra / "en.yaml").write_text("concepts:\n  jargon: [synergy, leverage]\n", encoding="utf-8")
+    changed = compiled.entry_key("en", EnglishAnalyser, lexicon_sources("en", [extra]))
+    assert len({base, with_extra, changed}) == 3
+
+
+def test_a_cache_hit_run_imports_no_importlib_metadata(tmp_path):
+    """Entry points are read without importlib.metadata (it costs ~30 ms of every start)."""
+    f = tmp_path / "team.okr.yaml"
+    f.write_text("objectives:\n  - title: Become the clinic patients recommend\n    key_results:\n"
+                 "      - Grow weekly active users from 2 000 to 3 500\n", encoding="utf-8")
+    code = ("import sys, runpy; sys.argv = ['okrlint', '--cache-dir', sys.argv[1], sys.argv[2]]\n"
+            "try:\n    runpy.run_module('okrlint', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print('importlib.metadata' in sys.modules, file=sys.stderr)")
+    env = dict(os.environ, OKRLINT_LEXICON_CACHE=str(tmp_path / "lex"))
+    for _ in range(2):  # the second run is all cache hits
+        out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "cache"), str(f)], capture_output=True,
+                             text=True, env=env, cwd=tmp_path)
+    assert out.stderr.strip().splitlines()[-1] == "False", out.stderr
