@@ -30,8 +30,9 @@ import marshal
 import os
 import sys
 import sysconfig
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 FORMAT = 1
 MAX_ENTRIES = 64  # a few lexicon versions per language; older entries are pruned
