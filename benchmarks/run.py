@@ -85,8 +85,13 @@ KR_TEMPLATES = [
     "Cut churn from {n}% to {m}%",
     "Run {n} webinars for new customers",
 ]
-OBJECTIVES = ["Стать лидером рынка", "Zostać liderem rynku", "Pazar lideri olmak", "Bozor yetakchisi bo'lish",
-              "Become the market leader"]
+OBJECTIVES = [
+    "Стать лидером рынка",
+    "Zostać liderem rynku",
+    "Pazar lideri olmak",
+    "Bozor yetakchisi bo'lish",
+    "Become the market leader",
+]
 
 
 def make_corpus(root: Path, files: int, krs_per_file: int) -> Path:
@@ -109,6 +114,7 @@ def make_corpus(root: Path, files: int, krs_per_file: int) -> Path:
 
 
 # -- measuring ------------------------------------------------------------------------------------------------
+
 
 def run_once(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
     """(seconds, peak RSS in MiB, exit code) of one fresh process; leading ``NAME=value`` items set its environment."""
@@ -142,8 +148,14 @@ def measure(commands: dict[str, list[str]], cwd: Path, runs: int, before=None) -
                 before(name)
             t, rss, _ = run_once(cmd, cwd)
             samples[name].append((t, rss))
-    return {name: {"seconds": statistics.median(t for t, _ in s), "rss_mib": statistics.median(r for _, r in s),
-                   "runs": len(s)} for name, s in samples.items()}
+    return {
+        name: {
+            "seconds": statistics.median(t for t, _ in s),
+            "rss_mib": statistics.median(r for _, r in s),
+            "runs": len(s),
+        }
+        for name, s in samples.items()
+    }
 
 
 PHASES = r"""
@@ -195,8 +207,9 @@ print(json.dumps({"imports": t1 - t0, "read+parse": t2 - t1, "language detection
 def phases(python: str, paths: list[Path], cwd: Path, runs: int) -> dict:
     samples = []
     for _ in range(max(1, runs)):
-        out = subprocess.run([python, "-c", PHASES, *map(str, paths)], cwd=cwd, capture_output=True, text=True,
-                             check=True)
+        out = subprocess.run(
+            [python, "-c", PHASES, *map(str, paths)], cwd=cwd, capture_output=True, text=True, check=True
+        )
         samples.append(json.loads(out.stdout))
     keys = [k for k, v in samples[0].items() if isinstance(v, float)]
     merged = {k: statistics.median(s[k] for s in samples) for k in keys}
@@ -206,12 +219,16 @@ def phases(python: str, paths: list[Path], cwd: Path, runs: int) -> dict:
 
 # -- the report -----------------------------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=7, help="runs per figure (median); default 7")
     ap.add_argument("--quick", action="store_true", help="3 runs, 4 000 KRs in 400 files for throughput")
-    ap.add_argument("--reference-venv", default=os.environ.get("OKRLINT_BENCH_VENV", "/tmp/benchvenv"),
-                    help="virtual environment with yamllint and spacy (default: $OKRLINT_BENCH_VENV or /tmp/benchvenv)")
+    ap.add_argument(
+        "--reference-venv",
+        default=os.environ.get("OKRLINT_BENCH_VENV", "/tmp/benchvenv"),
+        help="virtual environment with yamllint and spacy (default: $OKRLINT_BENCH_VENV or /tmp/benchvenv)",
+    )
     ap.add_argument("--workdir", help="where to write the generated files (default: a temporary directory)")
     ap.add_argument("--json", dest="json_out", help="also write the figures to this JSON file")
     args = ap.parse_args(argv)
@@ -233,14 +250,19 @@ def main(argv: list[str] | None = None) -> int:
     # warm-up run, so "cold" is a new process with no result cache, and "first run" has no cache at all.
     os.environ["OKRLINT_LEXICON_CACHE"] = str(work / "lexicons")
 
-    cold = {"python -c pass": [py, "-c", "pass"], "okrlint (cold)": [*okrlint, "--no-cache", "typical.okr.yaml"],
-            "okrlint (first run)": ["OKRLINT_LEXICON_CACHE=off", *okrlint, "--no-cache", "typical.okr.yaml"]}
+    cold = {
+        "python -c pass": [py, "-c", "pass"],
+        "okrlint (cold)": [*okrlint, "--no-cache", "typical.okr.yaml"],
+        "okrlint (first run)": ["OKRLINT_LEXICON_CACHE=off", *okrlint, "--no-cache", "typical.okr.yaml"],
+    }
     if yamllint.exists():
         cold["yamllint"] = [str(yamllint), "typical.okr.yaml"]
     else:
         notes.append(f"yamllint skipped: not installed in {args.reference_venv}")
-    spacy_ok = ref_python.exists() and subprocess.run([str(ref_python), "-c", "import spacy"], check=False,
-                                                      capture_output=True).returncode == 0
+    spacy_ok = (
+        ref_python.exists()
+        and subprocess.run([str(ref_python), "-c", "import spacy"], check=False, capture_output=True).returncode == 0
+    )
     if spacy_ok:
         cold["import spacy"] = [str(ref_python), "-c", "import spacy"]
     else:
@@ -264,9 +286,19 @@ def main(argv: list[str] | None = None) -> int:
     report = render_report(single, thr, n_krs, files, phase_single, phase_corpus, notes, runs, thr_runs)
     print(report)
     if args.json_out:
-        Path(args.json_out).write_text(json.dumps({"single": single, "throughput": thr, "krs": n_krs,
-                                                   "phases_single": phase_single, "phases_corpus": phase_corpus,
-                                                   "notes": notes}, indent=2))
+        Path(args.json_out).write_text(
+            json.dumps(
+                {
+                    "single": single,
+                    "throughput": thr,
+                    "krs": n_krs,
+                    "phases_single": phase_single,
+                    "phases_corpus": phase_corpus,
+                    "notes": notes,
+                },
+                indent=2,
+            )
+        )
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
     return 0
@@ -278,24 +310,36 @@ def _ms(seconds: float) -> str:
 
 def render_report(single, thr, n_krs, files, ph1, ph2, notes, runs, thr_runs) -> str:
     ms = _ms
-    out = [(f"okrlint benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
-            f"medians of {runs} runs (throughput: {thr_runs})"), ""]
+    out = [
+        (
+            f"okrlint benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs · "
+            f"medians of {runs} runs (throughput: {thr_runs})"
+        ),
+        "",
+    ]
     yl = single.get("yamllint", {}).get("seconds")
     sp = single.get("import spacy", {}).get("seconds")
-    out += ["| single file (5 languages, 15 KRs) | time | peak RSS | × yamllint | × import spacy |",
-            "|---|---:|---:|---:|---:|"]
+    out += [
+        "| single file (5 languages, 15 KRs) | time | peak RSS | × yamllint | × import spacy |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for name, r in single.items():
         x_yl = f"{r['seconds'] / yl:.2f}" if yl else "–"
         x_sp = f"{r['seconds'] / sp:.2f}" if sp else "–"
         out.append(f"| {name} | {ms(r['seconds'])} | {r['rss_mib']} MiB | {x_yl} | {x_sp} |")
-    out += ["", f"| throughput ({n_krs:,} distinct KRs, {files:,} files) | time | KR/s | peak RSS |", "|---|---:|---:|---:|"]
+    out += [
+        "",
+        f"| throughput ({n_krs:,} distinct KRs, {files:,} files) | time | KR/s | peak RSS |",
+        "|---|---:|---:|---:|",
+    ]
     for name, r in thr.items():
         out.append(f"| {name} | {r['seconds']:.2f} s | {n_krs / r['seconds']:,.0f} | {r['rss_mib']} MiB |")
     out += ["", "| phase (in one process) | single file | throughput set (--jobs 1) |", "|---|---:|---:|"]
     for key in ("imports", "read+parse", "language detection", "analyser load", "analysis", "rules", "report"):
         out.append(f"| {key} | {ms(ph1[key])} | {ms(ph2[key])} |")
-    out.append(f"| texts · diagnostics | {ph1['texts']} · {ph1['diagnostics']} | {ph2['texts']:,} · "
-               f"{ph2['diagnostics']:,} |")
+    out.append(
+        f"| texts · diagnostics | {ph1['texts']} · {ph1['diagnostics']} | {ph2['texts']:,} · {ph2['diagnostics']:,} |"
+    )
     if notes:
         out += [""] + [f"- {n}" for n in notes]
     return "\n".join(out)

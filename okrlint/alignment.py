@@ -222,22 +222,33 @@ def _resolve_one(index: _Index, node: Node, kr: KeyResult | None, f: Field, raw:
         return Reference(node, kr, f, text, None, problem, suggestion, problem_id, {"ref": text, **params})
 
     if raw is None or isinstance(raw, (dict, list, bool)) or not text:
-        return bad("not-a-reference", f"aligns_to {_shown(raw)} is not a reference", "write 'file.okr.yaml#ID' or 'ID'",
-                   ref=_shown(raw))
+        return bad(
+            "not-a-reference",
+            f"aligns_to {_shown(raw)} is not a reference",
+            "write 'file.okr.yaml#ID' or 'ID'",
+            ref=_shown(raw),
+        )
     if text.count("#") > 1:
         return bad("two-hashes", f"aligns_to '{text}' has more than one '#'", "write 'file.okr.yaml#ID' or 'ID'")
     name, _, ident = text.rpartition("#")
     name, ident = name.strip(), ident.strip()
     if not ident:
-        return bad("no-id", f"aligns_to '{text}' names a file but no objective", f"add the objective's id: '{name}#O1'",
-                   file=name)
+        return bad(
+            "no-id",
+            f"aligns_to '{text}' names a file but no objective",
+            f"add the objective's id: '{name}#O1'",
+            file=name,
+        )
     if name:
         target_file = index.find_file(node.source, name)
         if target_file is None:
             other = index.similar_file(node.source, name)
             suggested = f"{other}#{ident}" if other else ""
-            hint = (f"did you mean '{suggested}'? (paths are relative to this file)" if other else
-                    "fix the path (relative to this file) or lint that file too")
+            hint = (
+                f"did you mean '{suggested}'? (paths are relative to this file)"
+                if other
+                else "fix the path (relative to this file) or lint that file too"
+            )
             return bad("no-file", f"aligns_to '{text}': no linted file '{name}'", hint, file=name, suggested=suggested)
         if target_file.error is not None:
             return Reference(node, kr, f, text)  # that file's OKR000 says why; nothing to check here
@@ -245,9 +256,14 @@ def _resolve_one(index: _Index, node: Node, kr: KeyResult | None, f: Field, raw:
         target = ids.get(ident)
         if target is None:
             close = _closest(ident, ids)
-            return bad("no-objective-in-file", f"aligns_to '{text}': {target_file.path} defines no objective '{ident}'",
-                       f"did you mean '{close}'?" if close else "check the id in that file",
-                       file=target_file.path, id=ident, suggested=close)
+            return bad(
+                "no-objective-in-file",
+                f"aligns_to '{text}': {target_file.path} defines no objective '{ident}'",
+                f"did you mean '{close}'?" if close else "check the id in that file",
+                file=target_file.path,
+                id=ident,
+                suggested=close,
+            )
         return Reference(node, kr, f, text, target)
     own = index.ids.get(node.source.path, {})
     if ident in own:
@@ -258,13 +274,23 @@ def _resolve_one(index: _Index, node: Node, kr: KeyResult | None, f: Field, raw:
     if len(found) > 1:
         where = ", ".join(sorted(p for p, _ in found))
         suggested = f"{os.path.basename(found[0][0])}#{ident}"
-        return bad("ambiguous", f"aligns_to '{text}' is ambiguous: '{ident}' is defined in {where}",
-                   f"name the file: '{suggested}'", id=ident, files=where, suggested=suggested)
+        return bad(
+            "ambiguous",
+            f"aligns_to '{text}' is ambiguous: '{ident}' is defined in {where}",
+            f"name the file: '{suggested}'",
+            id=ident,
+            files=where,
+            suggested=suggested,
+        )
     every = {i: n for ids in index.ids.values() for i, n in ids.items()}
     close = _closest(ident, every)
-    return bad("no-objective", f"aligns_to '{text}': no linted file defines an objective '{ident}'",
-               f"did you mean '{close}'?" if close else "fix the id, or lint the file that defines it",
-               id=ident, suggested=close)
+    return bad(
+        "no-objective",
+        f"aligns_to '{text}': no linted file defines an objective '{ident}'",
+        f"did you mean '{close}'?" if close else "fix the id, or lint the file that defines it",
+        id=ident,
+        suggested=close,
+    )
 
 
 def _cycles(al: Alignment) -> list[list[Reference]]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .analysis import Analyzer
 from .config import Config, Selection
@@ -14,9 +14,15 @@ from .registry import load_rules
 from .rule import Diagnostic
 
 
-def make_linter(select: Iterable[str] | None = None, ignore: Iterable[str] = (), language: str | None = None,
-                config: Config | None = None, *, report_unused_disables: bool = False,
-                message_language: str | None = None) -> Linter:
+def make_linter(
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    language: str | None = None,
+    config: Config | None = None,
+    *,
+    report_unused_disables: bool = False,
+    message_language: str | None = None,
+) -> Linter:
     """A linter like the command line's: ``message_language`` is uz, ru, pl, tr, en or auto (default: the
     configuration's, else en); ``report_unused_disables`` turns on OKR004 for suppressions that silence nothing."""
     from .messages import MESSAGE_LANGUAGES
@@ -26,13 +32,27 @@ def make_linter(select: Iterable[str] | None = None, ignore: Iterable[str] = (),
     rules = load_rules()
     config = config or Config()
     selection = Selection.build(config, rules, tuple(select) if select is not None else None, tuple(ignore))
-    return Linter(rules, config, selection, Analyzer(config.lexicons), language, message_language=message_language,
-                  report_unused_disables=report_unused_disables)
+    return Linter(
+        rules,
+        config,
+        selection,
+        Analyzer(config.lexicons),
+        language,
+        message_language=message_language,
+        report_unused_disables=report_unused_disables,
+    )
 
 
-def lint_text(text: str, path: str = "<string>.okr.yaml", *, select: Iterable[str] | None = None,
-              ignore: Iterable[str] = (), language: str | None = None, config: Config | None = None,
-              linter: Linter | None = None) -> list[Diagnostic]:
+def lint_text(
+    text: str,
+    path: str = "<string>.okr.yaml",
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    language: str | None = None,
+    config: Config | None = None,
+    linter: Linter | None = None,
+) -> list[Diagnostic]:
     """Lint OKR source text (YAML, or Markdown when ``path`` ends in .md)."""
     linter = linter or make_linter(select, ignore, language, config)
     return linter.lint(load_text(path, text))
@@ -44,8 +64,14 @@ def lint_file(path: str | Path, **kw) -> list[Diagnostic]:
     return linter.lint(load_path(p, str(path), linter.config.max_file_size))
 
 
-def check_text(text: str, kind: str = "key_result", *, language: str | None = None,
-               select: Iterable[str] | None = None, linter: Linter | None = None) -> list[Diagnostic]:
+def check_text(
+    text: str,
+    kind: str = "key_result",
+    *,
+    language: str | None = None,
+    select: Iterable[str] | None = None,
+    linter: Linter | None = None,
+) -> list[Diagnostic]:
     """Run the rules on one objective or key result given as a plain string.
 
     Columns in the result are 1-based offsets into ``text`` (line 1).

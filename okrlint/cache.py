@@ -137,8 +137,7 @@ class ResultCache:
     def put(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
         if not self.enabled:
             return
-        entry = {"format": FORMAT, "okrlint": __version__, "key": key,
-                 "diagnostics": [_stored(d) for d in diagnostics]}
+        entry = {"format": FORMAT, "okrlint": __version__, "key": key, "diagnostics": [_stored(d) for d in diagnostics]}
         try:
             self._prepare()
             fd, tmp = tempfile.mkstemp(dir=self.results, prefix=".tmp-", suffix=".json")
@@ -152,8 +151,10 @@ class ResultCache:
             self.written += 1
         except OSError as exc:
             self.enabled = False
-            self._warn(f"cannot write the cache in {self.directory} ({exc.strerror or exc}); "
-                       "linting without it (--no-cache silences this)")
+            self._warn(
+                f"cannot write the cache in {self.directory} ({exc.strerror or exc}); "
+                "linting without it (--no-cache silences this)"
+            )
 
     def _prepare(self) -> None:
         if self.results.is_dir():
@@ -164,8 +165,11 @@ class ResultCache:
             ignore.write_text("# Created by okrlint automatically.\n*\n", encoding="utf-8")
         tag = self.directory / "CACHEDIR.TAG"
         if not tag.exists():
-            tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
-                           "# This file is a cache directory tag created by okrlint.\n", encoding="utf-8")
+            tag.write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This file is a cache directory tag created by okrlint.\n",
+                encoding="utf-8",
+            )
 
     def prune(self, max_entries: int = MAX_ENTRIES) -> None:
         """Keep the cache bounded: past ``max_entries``, drop the least recently written."""

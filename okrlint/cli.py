@@ -10,9 +10,9 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 import click
 
@@ -22,8 +22,23 @@ SUBCOMMANDS = ("rules", "explain", "schema", "report")
 FORMATS = ("auto", "text", "json", "github", "sarif", "junit", "gitlab")
 LANGS = ("auto", "uz", "ru", "pl", "tr", "en")
 DEFAULT_PATTERNS = ("*.okr.yaml", "*.okr.yml", "*.okr.md")
-SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "env", ".env", ".tox", ".nox",
-             "__pycache__", ".okrlint_cache", ".mypy_cache", ".pytest_cache", "site-packages"}
+SKIP_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    ".venv",
+    "venv",
+    "env",
+    ".env",
+    ".tox",
+    ".nox",
+    "__pycache__",
+    ".okrlint_cache",
+    ".mypy_cache",
+    ".pytest_cache",
+    "site-packages",
+}
 
 
 class UsageError(Exception):
@@ -141,8 +156,9 @@ def load_rule_set(select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()):
 
             close = difflib.get_close_matches(s, rules.names(), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise UsageError(f"'{s}' matches no rule{hint}; use a code (OKR104), a name (binary-kr), "
-                             "a prefix (OKR1) or ALL")
+            raise UsageError(
+                f"'{s}' matches no rule{hint}; use a code (OKR104), a name (binary-kr), a prefix (OKR1) or ALL"
+            )
     return rules
 
 
@@ -157,11 +173,22 @@ class Linted:
     language_of: Callable[[str, object], str | None]
 
 
-def lint_paths(paths: tuple[str, ...], *, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-               config_file: str | None = None, language: str | None = None, message_language: str | None = None,
-               report_unused_disables: bool = False, stdin_filename: str | None = None, jobs: int | None = None,
-               cache: bool = False, cache_dir: str | None = None, keep_documents: bool = False,
-               rules=None) -> Linted:
+def lint_paths(
+    paths: tuple[str, ...],
+    *,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    config_file: str | None = None,
+    language: str | None = None,
+    message_language: str | None = None,
+    report_unused_disables: bool = False,
+    stdin_filename: str | None = None,
+    jobs: int | None = None,
+    cache: bool = False,
+    cache_dir: str | None = None,
+    keep_documents: bool = False,
+    rules=None,
+) -> Linted:
     """Discover files and their configurations, then lint them (cached, in parallel) and run the project rules."""
     from . import runner
     from .config import Config, ConfigError, find_config, load_config
@@ -183,8 +210,7 @@ def lint_paths(paths: tuple[str, ...], *, select: tuple[str, ...] = (), ignore: 
 
     try:
         targets, missing = collect(paths, lambda p: config_at(config_path_for(p)), stdin_filename)
-        settings = runner.Settings(configs, select or None, ignore, language, message_language,
-                                   report_unused_disables)
+        settings = runner.Settings(configs, select or None, ignore, language, message_language, report_unused_disables)
         stdin_cfg = Path(stdin_filename or ".").absolute()
 
         def cfg_of(t: Target) -> Path | None:
@@ -201,29 +227,62 @@ def lint_paths(paths: tuple[str, ...], *, select: tuple[str, ...] = (), ignore: 
     return Linted(run.sources, run.diagnostics, configs, missing, language_of)
 
 
-def run_lint(paths: tuple[str, ...], *, fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
-             config_file: str | None, language: str | None, fail_on: str | None, exit_zero: bool, quiet: bool,
-             statistics: bool, no_color: bool, stdin_filename: str | None, message_language: str | None = None,
-             jobs: int | None = None, report_unused_disables: bool = False, no_cache: bool = False,
-             cache_dir: str | None = None) -> int:
-    from .reporters import FORMATS as REPORTERS, render
+def run_lint(
+    paths: tuple[str, ...],
+    *,
+    fmt: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+    language: str | None,
+    fail_on: str | None,
+    exit_zero: bool,
+    quiet: bool,
+    statistics: bool,
+    no_color: bool,
+    stdin_filename: str | None,
+    message_language: str | None = None,
+    jobs: int | None = None,
+    report_unused_disables: bool = False,
+    no_cache: bool = False,
+    cache_dir: str | None = None,
+) -> int:
+    from .reporters import FORMATS as REPORTERS
+    from .reporters import render
 
     rules = load_rule_set(select, ignore)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if fmt not in REPORTERS:
         raise UsageError(f"the format '{fmt}' is not available yet; choose one of: {', '.join(REPORTERS)}")
-    linted = lint_paths(paths, select=select, ignore=ignore, config_file=config_file, language=language,
-                        message_language=message_language, report_unused_disables=report_unused_disables,
-                        stdin_filename=stdin_filename, jobs=jobs, cache=not no_cache, cache_dir=cache_dir,
-                        rules=rules)
+    linted = lint_paths(
+        paths,
+        select=select,
+        ignore=ignore,
+        config_file=config_file,
+        language=language,
+        message_language=message_language,
+        report_unused_disables=report_unused_disables,
+        stdin_filename=stdin_filename,
+        jobs=jobs,
+        cache=not no_cache,
+        cache_dir=cache_dir,
+        rules=rules,
+    )
     sources, diagnostics, configs, missing = linted.sources, linted.diagnostics, linted.configs, linted.missing
 
     from .rule import Diagnostic, Severity
 
     diagnostics.sort(key=Diagnostic.sort_key)
-    text = render(fmt, diagnostics, sources={s.path: s.text for s in sources}, rules=rules,
-                  color=_use_color(no_color) and fmt == "text", statistics=statistics, quiet=quiet)
+    text = render(
+        fmt,
+        diagnostics,
+        sources={s.path: s.text for s in sources},
+        rules=rules,
+        color=_use_color(no_color) and fmt == "text",
+        statistics=statistics,
+        quiet=quiet,
+    )
     if text:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -250,15 +309,24 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configur
 
 @click.command(name="okrlint", epilog=_LINT_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=str)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-              help="Output format (auto: github under GitHub Actions, else text).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="Output format (auto: github under GitHub Actions, else text).",
+)
 @click.option("--select", multiple=True, help="Rules to run: codes, names or prefixes, comma-separated; ALL.")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes, comma-separated.")
 @click.option("--config", "config_file", type=str, help="Use this configuration file instead of discovery.")
 @click.option("--language", type=click.Choice(LANGS), help="Language of every text (default: per file, else detected).")
 @click.option("--message-language", type=click.Choice(LANGS), help="Language of the messages (default en).")
-@click.option("--fail-on", type=click.Choice(("error", "warning", "info")),
-              help="Lowest severity that makes the exit code 1 (default warning).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "info")),
+    help="Lowest severity that makes the exit code 1 (default warning).",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Only the diagnostic lines, no source excerpts.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule.")
@@ -269,15 +337,46 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configur
 @click.option("--jobs", "-j", type=click.IntRange(min=0), help="Files linted in parallel (0: one per CPU).")
 @click.option("--stdin-filename", type=str, help="The name to report for standard input ('-').")
 @click.version_option(__version__, "--version", prog_name="okrlint")
-def lint_command(paths, fmt, select, ignore, config_file, language, message_language, fail_on, exit_zero, quiet,
-                 statistics, report_unused_disables, no_cache, cache_dir, no_color, jobs, stdin_filename):
+def lint_command(
+    paths,
+    fmt,
+    select,
+    ignore,
+    config_file,
+    language,
+    message_language,
+    fail_on,
+    exit_zero,
+    quiet,
+    statistics,
+    report_unused_disables,
+    no_cache,
+    cache_dir,
+    no_color,
+    jobs,
+    stdin_filename,
+):
     """Lint OKR files (YAML or Markdown) and directories (default: the current directory)."""
     try:
-        code = run_lint(paths or (".",), fmt=fmt, select=_split(select), ignore=_split(ignore),
-                        config_file=config_file, language=language, fail_on=fail_on, exit_zero=exit_zero,
-                        quiet=quiet, statistics=statistics, no_color=no_color, stdin_filename=stdin_filename,
-                        message_language=message_language, jobs=jobs,
-                        report_unused_disables=report_unused_disables, no_cache=no_cache, cache_dir=cache_dir)
+        code = run_lint(
+            paths or (".",),
+            fmt=fmt,
+            select=_split(select),
+            ignore=_split(ignore),
+            config_file=config_file,
+            language=language,
+            fail_on=fail_on,
+            exit_zero=exit_zero,
+            quiet=quiet,
+            statistics=statistics,
+            no_color=no_color,
+            stdin_filename=stdin_filename,
+            message_language=message_language,
+            jobs=jobs,
+            report_unused_disables=report_unused_disables,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
+        )
     except UsageError as exc:
         click.echo(f"okrlint: error: {exc}", err=True)
         sys.exit(2)
@@ -294,9 +393,22 @@ def rules_command(fmt):
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([{"code": r.meta.code, "name": r.meta.name, "severity": r.meta.severity.value,
-                                "summary": r.meta.summary, "origin": r.origin} for r in rules],
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.meta.code,
+                        "name": r.meta.name,
+                        "severity": r.meta.severity.value,
+                        "summary": r.meta.summary,
+                        "origin": r.origin,
+                    }
+                    for r in rules
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for r in rules:
         click.echo(f"{r.meta.code}  {r.meta.name:<22} {r.meta.severity.value:<8} {r.meta.summary}")

@@ -25,14 +25,29 @@ SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 _TOP_KEYS = {
-    "language": str, "select": list, "ignore": list, "include": list, "exclude": list, "rules": dict,
-    "lexicons": list, "message_language": str, "fail_on": str, "max_file_size": int,
+    "language": str,
+    "select": list,
+    "ignore": list,
+    "include": list,
+    "exclude": list,
+    "rules": dict,
+    "lexicons": list,
+    "message_language": str,
+    "fail_on": str,
+    "max_file_size": int,
     "report_unknown_language": bool,
 }
 
 
-_KINDS = {str: "a string", list: "a list", dict: "a mapping", int: "a whole number", bool: "true or false",
-          float: "a number", type(None): "empty"}
+_KINDS = {
+    str: "a string",
+    list: "a list",
+    dict: "a mapping",
+    int: "a whole number",
+    bool: "true or false",
+    float: "a number",
+    type(None): "empty",
+}
 
 
 class ConfigError(Exception):
@@ -58,7 +73,7 @@ class Config:
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
-    def with_overrides(self, **kw: Any) -> "Config":
+    def with_overrides(self, **kw: Any) -> Config:
         return replace(self, **{k: v for k, v in kw.items() if v is not None})
 
 
@@ -91,8 +106,9 @@ def _read_yaml(path: Path) -> tuple[dict, dict]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: invalid YAML in the configuration: "
-                          f"{getattr(exc, 'problem', None) or exc}") from None
+        raise ConfigError(
+            f"{path}{where}: invalid YAML in the configuration: {getattr(exc, 'problem', None) or exc}"
+        ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -128,14 +144,14 @@ def _toml_positions(text: str) -> dict[tuple[str, ...], int]:
         stripped = line.strip()
         header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
         if header:
-            parts = tuple(p.strip().strip('"\'') for p in header.group(1).split("."))
+            parts = tuple(p.strip().strip("\"'") for p in header.group(1).split("."))
             table = parts[2:] if parts[:2] == ("tool", "okrlint") else None
             if table:
                 out.setdefault(table, n)
             continue
         if table is None or "=" not in stripped or stripped.startswith("#"):
             continue
-        key = tuple(p.strip().strip('"\'') for p in stripped.split("=", 1)[0].split("."))
+        key = tuple(p.strip().strip("\"'") for p in stripped.split("=", 1)[0].split("."))
         out.setdefault((*table, *key), n)
         for inner in re.findall(r"([\w-]+)\s*=", stripped.split("=", 1)[1]):  # {max = 3, severity = "error"}
             out.setdefault((*table, *key, inner), n)
@@ -202,17 +218,25 @@ def parse_config(data: dict, path: Path, pos: dict, rules: RuleSet) -> Config:
     kw: dict[str, Any] = {"path": path}
     for key, value in data.items():
         if key not in _TOP_KEYS:
-            raise _err(path, pos, (str(key),), f"unknown key{_did_you_mean(str(key), list(_TOP_KEYS))}; allowed: "
-                       f"{', '.join(_TOP_KEYS)}")
+            raise _err(
+                path,
+                pos,
+                (str(key),),
+                f"unknown key{_did_you_mean(str(key), list(_TOP_KEYS))}; allowed: {', '.join(_TOP_KEYS)}",
+            )
         want = _TOP_KEYS[key]
         if want is list and isinstance(value, str):
             value = _as_list(value)
         if not isinstance(value, want) or (want is int and isinstance(value, bool)):
-            raise _err(path, pos, (key,), f"must be {_KINDS[want]}, not {_KINDS.get(type(value), type(value).__name__)}")
+            raise _err(
+                path, pos, (key,), f"must be {_KINDS[want]}, not {_KINDS.get(type(value), type(value).__name__)}"
+            )
         kw[key] = value
     lang = kw.get("language", "auto")
     if lang not in LANGUAGES:
-        raise _err(path, pos, ("language",), f"'{lang}' is not a language okrlint reads; allowed: {', '.join(LANGUAGES)}")
+        raise _err(
+            path, pos, ("language",), f"'{lang}' is not a language okrlint reads; allowed: {', '.join(LANGUAGES)}"
+        )
     if kw.get("message_language", "en") not in LANGUAGES:
         raise _err(path, pos, ("message_language",), f"allowed: {', '.join(LANGUAGES)}")
     if kw.get("fail_on", "warning") not in SEVERITIES:
@@ -222,8 +246,13 @@ def parse_config(data: dict, path: Path, pos: dict, rules: RuleSet) -> Config:
             items = [str(s) for s in kw[key]]
             for s in items:
                 if not rules.resolve(s):
-                    raise _err(path, pos, (key,), f"'{s}' matches no rule{_did_you_mean(s, rules.names())}; "
-                               "use a code (OKR104), a name (binary-kr), a prefix (OKR1) or ALL")
+                    raise _err(
+                        path,
+                        pos,
+                        (key,),
+                        f"'{s}' matches no rule{_did_you_mean(s, rules.names())}; "
+                        "use a code (OKR104), a name (binary-kr), a prefix (OKR1) or ALL",
+                    )
             kw[key] = tuple(items)
     for key in ("include", "exclude"):
         if key in kw:
@@ -256,9 +285,11 @@ def parse_rule_options(raw: dict, rules: RuleSet, error) -> dict[str, dict[str, 
             option = meta.options.get(okey)
             if option is None:
                 allowed = ", ".join(["severity", *meta.options]) or "severity"
-                raise error(("rules", str(rkey), str(okey)),
-                            f"{meta.code} {meta.name} has no option '{okey}'{_did_you_mean(str(okey), list(meta.options))}; "
-                            f"allowed: {allowed}")
+                raise error(
+                    ("rules", str(rkey), str(okey)),
+                    f"{meta.code} {meta.name} has no option '{okey}'{_did_you_mean(str(okey), list(meta.options))}; "
+                    f"allowed: {allowed}",
+                )
             types = option.type if isinstance(option.type, tuple) else (option.type,)
             if float in types and isinstance(oval, int) and not isinstance(oval, bool):
                 oval = float(oval)
@@ -267,8 +298,10 @@ def parse_rule_options(raw: dict, rules: RuleSet, error) -> dict[str, dict[str, 
             if option.choices and isinstance(oval, list):
                 bad = [v for v in oval if v not in option.choices]
                 if bad:
-                    raise error(("rules", str(rkey), str(okey)),
-                                f"{bad[0]!r} is not allowed; allowed: {', '.join(map(str, option.choices))}")
+                    raise error(
+                        ("rules", str(rkey), str(okey)),
+                        f"{bad[0]!r} is not allowed; allowed: {', '.join(map(str, option.choices))}",
+                    )
             clean[okey] = oval
         out.setdefault(meta.code, {}).update(clean)
     return out
@@ -283,8 +316,9 @@ class Selection:
     options: dict[str, dict[str, Any]]
 
     @classmethod
-    def build(cls, config: Config, rules: RuleSet, select: tuple[str, ...] | None = None,
-              ignore: tuple[str, ...] = ()) -> "Selection":
+    def build(
+        cls, config: Config, rules: RuleSet, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = ()
+    ) -> Selection:
         chosen: set[str] = set()
         for s in select if select is not None else config.select:
             chosen |= rules.resolve(s)

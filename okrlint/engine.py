@@ -8,13 +8,14 @@ inline suppressions and sorting.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .analysis import Analyzer
 from .analysis.types import Analysis
 from .config import Config, Selection
-from .model import Document, Element, KeyResult, Objective, SourceFile, Span, Text
+from .model import Document, Element, Objective, SourceFile, Span, Text
 from .registry import LoadedRule, RuleSet
 from .rule import Diagnostic, Finding, Severity
 
@@ -22,9 +23,15 @@ from .rule import Diagnostic, Finding, Severity
 class Context:
     """What a rule's ``check`` may read besides its element."""
 
-    def __init__(self, linter: "Linter", rule: LoadedRule, source: SourceFile | None,
-                 document: Document | None = None, objective: Objective | None = None,
-                 files: tuple[SourceFile, ...] = ()):
+    def __init__(
+        self,
+        linter: Linter,
+        rule: LoadedRule,
+        source: SourceFile | None,
+        document: Document | None = None,
+        objective: Objective | None = None,
+        files: tuple[SourceFile, ...] = (),
+    ):
         self._linter = linter
         self.rule = rule.meta
         self.options: dict[str, Any] = linter.selection.options.get(rule.meta.code, {})
@@ -85,9 +92,17 @@ class _Where:
 
 
 class Linter:
-    def __init__(self, rules: RuleSet, config: Config, selection: Selection, analyzer: Analyzer,
-                 language: str | None = None, *, message_language: str | None = None,
-                 report_unused_disables: bool = False):
+    def __init__(
+        self,
+        rules: RuleSet,
+        config: Config,
+        selection: Selection,
+        analyzer: Analyzer,
+        language: str | None = None,
+        *,
+        message_language: str | None = None,
+        report_unused_disables: bool = False,
+    ):
         self.rules = rules
         self.config = config
         self.selection = selection
@@ -145,8 +160,11 @@ class Linter:
             key = (language, text.value)
             if key not in self._analysis_errors:
                 self._analysis_errors[key] = Finding(
-                    text.span, f"internal error while analysing this text as '{language}' "
-                    f"({type(exc).__name__}: {exc}); please report it", severity=Severity.ERROR)
+                    text.span,
+                    f"internal error while analysing this text as '{language}' "
+                    f"({type(exc).__name__}: {exc}); please report it",
+                    severity=Severity.ERROR,
+                )
             return None
 
     # -- running ------------------------------------------------------------
@@ -184,7 +202,9 @@ class Linter:
         """The findings of the cross-file (PROJECT) rules over every linted file."""
         return self._lint_project(sources)[0]
 
-    def finish_project(self, sources: tuple[SourceFile, ...], file_diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    def finish_project(
+        self, sources: tuple[SourceFile, ...], file_diagnostics: Iterable[Diagnostic]
+    ) -> list[Diagnostic]:
         """A whole run: the per-file diagnostics plus the cross-file ones, sorted.
 
         The per-file pass judges a suppression unused (OKR004) before the cross-file rules have run; one
@@ -206,8 +226,9 @@ class Linter:
         kept, used = self._suppress_project(sources, out)
         return self._finish(kept), used
 
-    def _suppress_project(self, sources: tuple[SourceFile, ...],
-                          diags: list[Diagnostic]) -> tuple[list[Diagnostic], set[tuple[str, int, int]]]:
+    def _suppress_project(
+        self, sources: tuple[SourceFile, ...], diags: list[Diagnostic]
+    ) -> tuple[list[Diagnostic], set[tuple[str, int, int]]]:
         """Inline comments silence cross-file findings too, in the file each finding points into.
 
         Also returns where the selectors that silenced something are ((path, line, column), as OKR004 points).
@@ -224,8 +245,9 @@ class Linter:
             if mine:
                 directives, _ = suppress.parse(source, self.rules)
                 kept.extend(suppress.apply(mine, directives, frozenset({"OKR003"})))
-                used.update((path, s.span.line, s.span.column) for d in directives for s in d.selectors
-                            if s.text in d.used)
+                used.update(
+                    (path, s.span.line, s.span.column) for d in directives for s in d.selectors if s.text in d.used
+                )
         return kept, used
 
     def _lint_document(self, source: SourceFile, doc: Document) -> Iterator[Diagnostic]:
@@ -238,8 +260,9 @@ class Linter:
             found: dict[str, list[Diagnostic]] = {}
             for rule in obj_rules:
                 ctx = Context(self, rule, source, doc, obj)
-                found[rule.meta.code] = self._emit_list(rule, ctx, obj, _Where(Element.OBJECTIVE, obj.index), source,
-                                                        obj.title)
+                found[rule.meta.code] = self._emit_list(
+                    rule, ctx, obj, _Where(Element.OBJECTIVE, obj.index), source, obj.title
+                )
             yield from self._resolve_yields(found)
             # A key result's context is its objective's: one per rule serves all its key results.
             contexts = [(rule, Context(self, rule, source, doc, obj)) for rule in kr_rules]
@@ -247,7 +270,8 @@ class Linter:
                 found = {}
                 for rule, ctx in contexts:
                     found[rule.meta.code] = self._emit_list(
-                        rule, ctx, kr, _Where(Element.KEY_RESULT, obj.index, kr.index), source, kr.title)
+                        rule, ctx, kr, _Where(Element.KEY_RESULT, obj.index, kr.index), source, kr.title
+                    )
                 yield from self._resolve_yields(found)
 
     def _resolve_yields(self, found: dict[str, list[Diagnostic]]) -> Iterator[Diagnostic]:
@@ -259,8 +283,9 @@ class Linter:
                 continue
             yield from diags
 
-    def _emit(self, rule: LoadedRule, ctx: Context, element: Any, where: _Where, source: SourceFile,
-              text: Text | None = None) -> Iterator[Diagnostic]:
+    def _emit(
+        self, rule: LoadedRule, ctx: Context, element: Any, where: _Where, source: SourceFile, text: Text | None = None
+    ) -> Iterator[Diagnostic]:
         for f in _safe_check(rule, element, ctx):
             lang = f.language
             if lang is None and rule.meta.reads_text and text is not None:
@@ -268,8 +293,9 @@ class Linter:
             about = lang or (ctx.language_of(text) if text is not None else None) or self._file_language(source)
             yield self._diagnostic(rule, f, source.path, where, lang, about)
 
-    def _emit_list(self, rule: LoadedRule, ctx: Context, element: Any, where: _Where, source: SourceFile,
-                   text: Text | None) -> list[Diagnostic]:
+    def _emit_list(
+        self, rule: LoadedRule, ctx: Context, element: Any, where: _Where, source: SourceFile, text: Text | None
+    ) -> list[Diagnostic]:
         """``list(self._emit(...))``, in the same order (each finding becomes a diagnostic before the
         rule goes on), with no generator between the rule and the engine: most checks find nothing."""
         out: list[Diagnostic] = []
@@ -302,15 +328,29 @@ class Linter:
                         return found
         return None
 
-    def _diagnostic(self, rule: LoadedRule, f: Finding, path: str, where: _Where, lang: str | None,
-                    about: str | None = None) -> Diagnostic:
+    def _diagnostic(
+        self, rule: LoadedRule, f: Finding, path: str, where: _Where, lang: str | None, about: str | None = None
+    ) -> Diagnostic:
         meta = rule.meta
         severity = self.selection.severities.get(meta.code) or f.severity or meta.severity
         s = f.span
         message, suggestion = self._translate(meta.code, f, lang, about or lang)
-        return Diagnostic(path, s.line, s.column, s.end_line, s.end_column, meta.code, meta.name, Severity(severity),
-                          message, suggestion, lang, where.element.value, where.objective_index,
-                          where.key_result_index)
+        return Diagnostic(
+            path,
+            s.line,
+            s.column,
+            s.end_line,
+            s.end_column,
+            meta.code,
+            meta.name,
+            Severity(severity),
+            message,
+            suggestion,
+            lang,
+            where.element.value,
+            where.objective_index,
+            where.key_result_index,
+        )
 
     def _translate(self, code: str, f: Finding, lang: str | None, about: str | None) -> tuple[str, str]:
         from .messages import translate
@@ -326,8 +366,11 @@ def _crash(rule: LoadedRule, element: Any, exc: Exception) -> Finding:
     span = getattr(element, "span", None) or Span.point(1, 1)
     if not isinstance(span, Span):
         span = Span.point(1, 1)
-    return Finding(span, f"internal error in rule {rule.meta.code} ({type(exc).__name__}: {exc}); "
-                         "please report it", severity=Severity.ERROR)
+    return Finding(
+        span,
+        f"internal error in rule {rule.meta.code} ({type(exc).__name__}: {exc}); please report it",
+        severity=Severity.ERROR,
+    )
 
 
 def _safe_check(rule: LoadedRule, element: Any, ctx: Context) -> Iterator[Finding]:

@@ -42,6 +42,9 @@ def explain(rule: LoadedRule) -> str:
             where = " objectives" if element == "objective" else ""
             out.append(f"  {LANGUAGE_NAMES[lang]}{where}:")
             out += [f"    ✗ {b}" for b in bad] + [f"    ○ {g}" for g in good]
-    out += ["", f"Configure: rules: {{{m.name}: {{severity: error}}}}; silence a line: # okrlint: disable={m.code}",
-            f"Docs: {rule_url(m.code)}"]
+    out += [
+        "",
+        f"Configure: rules: {{{m.name}: {{severity: error}}}}; silence a line: # okrlint: disable={m.code}",
+        f"Docs: {rule_url(m.code)}",
+    ]
     return "\n".join(out)

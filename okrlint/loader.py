@@ -15,8 +15,9 @@ import difflib
 import gc
 import re
 import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import yaml
 
@@ -28,10 +29,34 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 DOCUMENT_KEYS = ("okrlint", "language", "period", "due", "level", "team", "owner", "objectives", "title")
-OBJECTIVE_KEYS = ("id", "title", "type", "owner", "aligns_to", "key_results", "period", "due", "score",
-                  "description", "team", "level")
-KEY_RESULT_KEYS = ("id", "title", "owner", "baseline", "target", "current", "unit", "due", "score",
-                   "scoring", "description", "aligns_to")
+OBJECTIVE_KEYS = (
+    "id",
+    "title",
+    "type",
+    "owner",
+    "aligns_to",
+    "key_results",
+    "period",
+    "due",
+    "score",
+    "description",
+    "team",
+    "level",
+)
+KEY_RESULT_KEYS = (
+    "id",
+    "title",
+    "owner",
+    "baseline",
+    "target",
+    "current",
+    "unit",
+    "due",
+    "score",
+    "scoring",
+    "description",
+    "aligns_to",
+)
 ALIASES = {"objective": "title", "text": "title", "krs": "key_results", "results": "key_results"}
 # The only values these keys may hold (OKR001 reports any other with a did-you-mean; the JSON schema's enums).
 ALLOWED_VALUES: dict[str, tuple[str, ...]] = {
@@ -129,15 +154,23 @@ class _TooBig(Exception):
 
 def decode(data: bytes) -> tuple[str | None, LoadError | None]:
     """Decode bytes as UTF-8 (or UTF-16/32 with a BOM); locate invalid bytes."""
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(enc), None
             except UnicodeDecodeError as exc:
-                return None, LoadError(f"invalid {enc} at byte {exc.start}", Span.point(1, 1), "bad-encoding",
-                                       {"encoding": enc, "byte": exc.start})
+                return None, LoadError(
+                    f"invalid {enc} at byte {exc.start}",
+                    Span.point(1, 1),
+                    "bad-encoding",
+                    {"encoding": enc, "byte": exc.start},
+                )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -146,7 +179,9 @@ def decode(data: bytes) -> tuple[str | None, LoadError | None]:
         col = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1  # in characters, like every column
         return None, LoadError(
             f"invalid UTF-8 at byte {exc.start} (line {line}, column {col}); save the file as UTF-8",
-            Span.point(line, col), "bad-utf8", {"byte": exc.start},
+            Span.point(line, col),
+            "bad-utf8",
+            {"byte": exc.start},
         )
 
 
@@ -154,28 +189,45 @@ def load_yaml(path: str, text: str) -> SourceFile:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         head = text[: text.index("\x00")]
-        return SourceFile(path, text, error=LoadError(
-            "the file contains NUL bytes: is it binary?", Span.point(head.count("\n") + 1, 1), "binary"))
+        return SourceFile(
+            path,
+            text,
+            error=LoadError(
+                "the file contains NUL bytes: is it binary?", Span.point(head.count("\n") + 1, 1), "binary"
+            ),
+        )
     try:
         crowded = _value_overflow(text)
         if crowded is not None:
-            return SourceFile(path, text, error=LoadError(
-                f"the file holds more than {MAX_VALUES:,} YAML values; split it", crowded, "too-many-values",
-                {"max": MAX_VALUES}))
+            return SourceFile(
+                path,
+                text,
+                error=LoadError(
+                    f"the file holds more than {MAX_VALUES:,} YAML values; split it",
+                    crowded,
+                    "too-many-values",
+                    {"max": MAX_VALUES},
+                ),
+            )
         with _gc_paused():
             nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _inside(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or str(exc)
-        return SourceFile(path, text, error=LoadError(f"invalid YAML: {what}", Span.point(line, col),
-                                                      "invalid-yaml", {"detail": what}))
+        return SourceFile(
+            path,
+            text,
+            error=LoadError(f"invalid YAML: {what}", Span.point(line, col), "invalid-yaml", {"detail": what}),
+        )
     except yaml.YAMLError as exc:
-        return SourceFile(path, text, error=LoadError(f"invalid YAML: {exc}", Span.point(1, 1), "invalid-yaml",
-                                                      {"detail": str(exc)}))
+        return SourceFile(
+            path, text, error=LoadError(f"invalid YAML: {exc}", Span.point(1, 1), "invalid-yaml", {"detail": str(exc)})
+        )
     except RecursionError:
-        return SourceFile(path, text, error=LoadError("the YAML nests too deeply to read", Span.point(1, 1),
-                                                      "too-deep"))
+        return SourceFile(
+            path, text, error=LoadError("the YAML nests too deeply to read", Span.point(1, 1), "too-deep")
+        )
     builder = _Builder(path, text)
     docs = []
     try:
@@ -188,11 +240,15 @@ def load_yaml(path: str, text: str) -> SourceFile:
                     raise _TooBig(bomb)
                 docs.append(builder.document(node, i))
     except _TooBig as big:
-        return SourceFile(path, text, error=LoadError(
-            "the YAML expands to too many values (an alias bomb?)", _span(big.node), "alias-bomb"))
+        return SourceFile(
+            path,
+            text,
+            error=LoadError("the YAML expands to too many values (an alias bomb?)", _span(big.node), "alias-bomb"),
+        )
     except RecursionError:
-        return SourceFile(path, text, error=LoadError("the YAML nests too deeply to read", Span.point(1, 1),
-                                                      "too-deep"))
+        return SourceFile(
+            path, text, error=LoadError("the YAML nests too deeply to read", Span.point(1, 1), "too-deep")
+        )
     return SourceFile(path, text, tuple(docs), comments=tuple(_comments(text)))
 
 
@@ -220,7 +276,9 @@ def _span(node: yaml.Node) -> Span:
     if e.line > s.line and e.column == 0:
         # A block node ends at the start of the next line; keep it on its last line.
         return Span(s.line + 1, s.column + 1, e.line, 10_000)
-    return Span(s.line + 1, s.column + 1, e.line + 1, max(e.column + 1, s.column + 2) if e.line == s.line else e.column + 1)
+    return Span(
+        s.line + 1, s.column + 1, e.line + 1, max(e.column + 1, s.column + 2) if e.line == s.line else e.column + 1
+    )
 
 
 def value_problem(f: Field) -> Problem | None:
@@ -232,13 +290,27 @@ def value_problem(f: Field) -> Problem | None:
     close = difflib.get_close_matches(shown.strip().lower(), allowed, n=1, cutoff=0.6)
     choices = ", ".join(allowed[:-1]) + " or " + allowed[-1]
     hint = f"; did you mean '{close[0]}'?" if close else ""
-    return Problem("bad-value", f"'{f.key}' must be {choices}, not '{shown}'{hint}", f.span,
-                   close[0] if close else "", "bad-value",
-                   {"key": f.key, "value": shown, "allowed": ", ".join(allowed), "suggestion": close[0] if close else ""})
+    return Problem(
+        "bad-value",
+        f"'{f.key}' must be {choices}, not '{shown}'{hint}",
+        f.span,
+        close[0] if close else "",
+        "bad-value",
+        {"key": f.key, "value": shown, "allowed": ", ".join(allowed), "suggestion": close[0] if close else ""},
+    )
 
 
-_TYPE_NAMES = {str: "a string", int: "a number", float: "a number", bool: "true or false", list: "a list",
-               dict: "a mapping", type(None): "empty", _dt.date: "a date", _dt.datetime: "a date"}
+_TYPE_NAMES = {
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "empty",
+    _dt.date: "a date",
+    _dt.datetime: "a date",
+}
 
 
 class _Builder:
@@ -279,14 +351,20 @@ class _Builder:
                 span = Span(span.line, span.column + at, span.line, span.column + at + len(s))
         return Text(s, span, origin)
 
-    def fields(self, node: yaml.MappingNode, allowed: tuple[str, ...], where: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    def fields(
+        self, node: yaml.MappingNode, allowed: tuple[str, ...], where: str
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for knode, vnode in node.value:
             self.budget.spend(knode)
             raw_key = _scalar(knode) if isinstance(knode, yaml.ScalarNode) else None
             if not isinstance(raw_key, str):
-                self.problem("wrong-type", f"{where} keys must be strings, not {self.shown(knode)}", _span(knode),
-                             message_id="key-not-string")
+                self.problem(
+                    "wrong-type",
+                    f"{where} keys must be strings, not {self.shown(knode)}",
+                    _span(knode),
+                    message_id="key-not-string",
+                )
                 continue
             key = ALIASES.get(raw_key, raw_key)
             if key.startswith("x-"):
@@ -294,18 +372,34 @@ class _Builder:
             if key not in allowed:
                 close = difflib.get_close_matches(raw_key, list(allowed) + list(ALIASES), n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-                self.problem("unknown-key", f"unknown key '{raw_key}' in {where}; {hint}", _span(knode),
-                             close[0] if close else "")
+                self.problem(
+                    "unknown-key",
+                    f"unknown key '{raw_key}' in {where}; {hint}",
+                    _span(knode),
+                    close[0] if close else "",
+                )
                 continue
             if key in out:
-                self.problem("duplicate-key", f"duplicate key '{raw_key}' in {where} (the first one is on line "
-                             f"{out[key][0].start_mark.line + 1}); remove one", _span(knode))
+                self.problem(
+                    "duplicate-key",
+                    f"duplicate key '{raw_key}' in {where} (the first one is on line "
+                    f"{out[key][0].start_mark.line + 1}); remove one",
+                    _span(knode),
+                )
                 continue
             out[key] = (knode, vnode)
         return out
 
-    def problem(self, kind: str, message: str, span: Span, suggestion: str = "", *, message_id: str = "",
-                params: dict[str, Any] | None = None) -> None:
+    def problem(
+        self,
+        kind: str,
+        message: str,
+        span: Span,
+        suggestion: str = "",
+        *,
+        message_id: str = "",
+        params: dict[str, Any] | None = None,
+    ) -> None:
         self.problems.append(Problem(kind, message, span, suggestion, message_id, params or {}))
 
     def shown(self, node: yaml.Node) -> str:
@@ -342,16 +436,27 @@ class _Builder:
                 if isinstance(vnode, yaml.SequenceNode):
                     objectives = self.objectives(vnode)
                 elif not (isinstance(vnode, yaml.ScalarNode) and _scalar(vnode) is None):
-                    self.problem("wrong-type", f"'objectives' must be a list of objectives, not {self.shown(vnode)}",
-                                 _span(vnode), message_id="objectives-not-list")
+                    self.problem(
+                        "wrong-type",
+                        f"'objectives' must be a list of objectives, not {self.shown(vnode)}",
+                        _span(vnode),
+                        message_id="objectives-not-list",
+                    )
             else:
-                self.problem("missing-objectives", "the document has no 'objectives' list; add one",
-                             Span.point(node.start_mark.line + 1, node.start_mark.column + 1))
+                self.problem(
+                    "missing-objectives",
+                    "the document has no 'objectives' list; add one",
+                    Span.point(node.start_mark.line + 1, node.start_mark.column + 1),
+                )
         elif isinstance(node, yaml.ScalarNode) and _scalar(node) is None:
             pass
         else:
-            self.problem("wrong-type", f"an OKR document must be a mapping with 'objectives' or a list of "
-                         f"objectives, not {self.shown(node)}", _span(node), message_id="document-not-mapping")
+            self.problem(
+                "wrong-type",
+                f"an OKR document must be a mapping with 'objectives' or a list of objectives, not {self.shown(node)}",
+                _span(node),
+                message_id="document-not-mapping",
+            )
         return Document(self.path, index, fields, objectives, _span(node), tuple(self.problems))
 
     def objectives(self, seq: yaml.SequenceNode) -> tuple[Objective, ...]:
@@ -366,8 +471,12 @@ class _Builder:
             title = self.title(node, "objective")
             return Objective(index, title, {}, (), _span(node), False)
         if not isinstance(node, yaml.MappingNode):
-            self.problem("wrong-type", f"an objective must be a mapping with a 'title', not {self.shown(node)}",
-                         _span(node), message_id="objective-not-mapping")
+            self.problem(
+                "wrong-type",
+                f"an objective must be a mapping with a 'title', not {self.shown(node)}",
+                _span(node),
+                message_id="objective-not-mapping",
+            )
             return Objective(index, None, {}, (), _span(node), False)
         pairs = self.fields(node, OBJECTIVE_KEYS, "an objective")
         fields = self.make_fields(pairs, ("key_results", "title"))
@@ -381,8 +490,12 @@ class _Builder:
             if isinstance(vnode, yaml.SequenceNode):
                 krs = tuple(self.key_result(n, i) for i, n in enumerate(vnode.value))
             elif not (isinstance(vnode, yaml.ScalarNode) and _scalar(vnode) is None):
-                self.problem("wrong-type", f"'key_results' must be a list, not {self.shown(vnode)}", _span(vnode),
-                             message_id="key-results-not-list")
+                self.problem(
+                    "wrong-type",
+                    f"'key_results' must be a list, not {self.shown(vnode)}",
+                    _span(vnode),
+                    message_id="key-results-not-list",
+                )
         return Objective(index, title, fields, krs, _span(node), has_krs)
 
     def key_result(self, node: yaml.Node, index: int) -> KeyResult:
@@ -390,8 +503,12 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             return KeyResult(index, self.title(node, "key result"), {}, _span(node))
         if not isinstance(node, yaml.MappingNode):
-            self.problem("wrong-type", f"a key result must be a string or a mapping, not {self.shown(node)}",
-                         _span(node), message_id="key-result-not-mapping")
+            self.problem(
+                "wrong-type",
+                f"a key result must be a string or a mapping, not {self.shown(node)}",
+                _span(node),
+                message_id="key-result-not-mapping",
+            )
             return KeyResult(index, None, {}, _span(node))
         pairs = self.fields(node, KEY_RESULT_KEYS, "a key result")
         fields = self.make_fields(pairs, ("title",))
@@ -402,16 +519,24 @@ class _Builder:
 
     def title(self, node: yaml.Node, what: str) -> Text | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.problem("wrong-type", f"the {what} title must be a string, not {self.shown(node)}", _span(node),
-                         message_id="title-not-string")
+            self.problem(
+                "wrong-type",
+                f"the {what} title must be a string, not {self.shown(node)}",
+                _span(node),
+                message_id="title-not-string",
+            )
             return None
         value = _scalar(node)
         if value is None or (isinstance(value, str) and not value.strip()):
             self.problem("empty-title", f"the {what} title is empty; write what it is", _span(node))
             return None
         if not isinstance(value, str):
-            self.problem("wrong-type", f"the {what} title must be text, not {self.shown(node)}; quote it",
-                         _span(node), message_id="title-not-text")
+            self.problem(
+                "wrong-type",
+                f"the {what} title must be text, not {self.shown(node)}; quote it",
+                _span(node),
+                message_id="title-not-text",
+            )
         return self.text(node)
 
 
@@ -456,22 +581,34 @@ def read_path(path: Path, max_size: int) -> tuple[bytes | None, LoadError | None
         if stat.S_ISDIR(info.st_mode):
             return None, LoadError("this is a directory, not a file", Span.point(1, 1), "directory")
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-            return None, LoadError("this is not a regular file (a pipe or device?); use '-' to read standard input",
-                                   Span.point(1, 1), "not-regular")
+            return None, LoadError(
+                "this is not a regular file (a pipe or device?); use '-' to read standard input",
+                Span.point(1, 1),
+                "not-regular",
+            )
         too_big = f"over the limit of {max_size:,} bytes (max_file_size); split it or raise the limit"
         if info.st_size > max_size:
-            return None, LoadError(f"the file is {info.st_size:,} bytes, {too_big}", Span.point(1, 1), "too-big",
-                                   {"size": info.st_size, "max": max_size})
+            return None, LoadError(
+                f"the file is {info.st_size:,} bytes, {too_big}",
+                Span.point(1, 1),
+                "too-big",
+                {"size": info.st_size, "max": max_size},
+            )
         with open(path, "rb") as fh:
             data = fh.read(max_size + 1)  # bounded even if the file grows while it is read
         if len(data) > max_size:
-            return None, LoadError(f"the file grew while it was read and is now {too_big}", Span.point(1, 1),
-                                   "grew", {"max": max_size})
+            return None, LoadError(
+                f"the file grew while it was read and is now {too_big}", Span.point(1, 1), "grew", {"max": max_size}
+            )
     except IsADirectoryError:
         return None, LoadError("this is a directory, not a file", Span.point(1, 1), "directory")
     except OSError as exc:
-        return None, LoadError(f"cannot read the file: {exc.strerror or exc}", Span.point(1, 1), "unreadable",
-                               {"detail": str(exc.strerror or exc)})
+        return None, LoadError(
+            f"cannot read the file: {exc.strerror or exc}",
+            Span.point(1, 1),
+            "unreadable",
+            {"detail": str(exc.strerror or exc)},
+        )
     return data, None
 
 

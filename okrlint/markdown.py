@@ -24,10 +24,12 @@ from .model import Document, Field, KeyResult, Objective, Problem, SourceFile, S
 
 # "Objective:", "O1:", "Цель 2:", "Cel:", "Hedef:", "Maqsad:", "Мақсад:" … before an objective's title.
 _OBJECTIVE_PREFIX = re.compile(
-    r"^(?:(?:objective|цель|cel|hedef|maqsad|мақсад|o)\s*(?P<id>\d+)?|(?P<oid>O\d+))\s*[:.)—–-]\s+", re.IGNORECASE)
+    r"^(?:(?:objective|цель|cel|hedef|maqsad|мақсад|o)\s*(?P<id>\d+)?|(?P<oid>O\d+))\s*[:.)—–-]\s+", re.IGNORECASE
+)
 # "KR:", "KR1:", "КР:", "KR 2.", "Key result:" … before a key result's title; "[ ]" / "[x]" task boxes too.
 _KR_PREFIX = re.compile(
-    r"^(?:\[[ xX]\]\s+)?(?:(?P<kr>kr|кр|key\s+result)\s*(?P<id>\d+(?:\.\d+)?)?\s*[:.)—–-]\s+)?", re.IGNORECASE)
+    r"^(?:\[[ xX]\]\s+)?(?:(?P<kr>kr|кр|key\s+result)\s*(?P<id>\d+(?:\.\d+)?)?\s*[:.)—–-]\s+)?", re.IGNORECASE
+)
 _FIELD_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>\S.*?)\s*$")
 _TRAILING_FIELDS = re.compile(r"\s*\((?P<body>[A-Za-z_][\w-]*\s*:[^()]*)\)\s*$")
 _COMMENT = re.compile(r"<!--\s*(okrlint\s*:.*?)\s*-->", re.IGNORECASE)
@@ -75,13 +77,24 @@ class _MarkdownBuilder:
         sections = self._sections(tokens)
         objectives = tuple(self._objective(i, s) for i, s in enumerate(sections))
         if not sections:
-            self.problems.append(Problem(
-                "missing-objectives", "the Markdown file has no objectives: write each one as a level-2 heading "
-                "(## Objective: …) with its key results as a list below it", Span.point(1, 1),
-                message_id="missing-objectives-markdown"))
+            self.problems.append(
+                Problem(
+                    "missing-objectives",
+                    "the Markdown file has no objectives: write each one as a level-2 heading "
+                    "(## Objective: …) with its key results as a list below it",
+                    Span.point(1, 1),
+                    message_id="missing-objectives-markdown",
+                )
+            )
         last = max(len(self.lines), 1)
-        doc = Document(self.path, 0, self.doc_fields, objectives, Span(1, 1, last, len(self.lines[-1]) + 1),
-                       tuple(sorted(self.problems, key=lambda p: (p.span.line, p.span.column))))
+        doc = Document(
+            self.path,
+            0,
+            self.doc_fields,
+            objectives,
+            Span(1, 1, last, len(self.lines[-1]) + 1),
+            tuple(sorted(self.problems, key=lambda p: (p.span.line, p.span.column))),
+        )
         return SourceFile(self.path, self.text, (doc,), comments=tuple(self._comments(tokens)))
 
     # -- front matter ---------------------------------------------------------
@@ -96,16 +109,27 @@ class _MarkdownBuilder:
         yaml_text = "\n".join(line if 0 < i < end else "" for i, line in enumerate(self.lines))
         loaded = load_yaml(self.path, yaml_text)
         if loaded.error is not None:
-            self.problems.append(Problem("wrong-type", f"the front matter is not valid YAML: {loaded.error.message}",
-                                         loaded.error.span, message_id="front-matter-invalid",
-                                         params={"detail": loaded.error.message}))
+            self.problems.append(
+                Problem(
+                    "wrong-type",
+                    f"the front matter is not valid YAML: {loaded.error.message}",
+                    loaded.error.span,
+                    message_id="front-matter-invalid",
+                    params={"detail": loaded.error.message},
+                )
+            )
         for doc in loaded.documents[:1]:
             self.doc_fields.update(doc.fields)
             self.problems.extend(p for p in doc.problems if p.kind != "missing-objectives")
             if doc.objectives:
-                self.problems.append(Problem("wrong-type", "write objectives as level-2 headings, not in the "
-                                             "front matter", doc.objectives[0].span,
-                                             message_id="objectives-in-front-matter"))
+                self.problems.append(
+                    Problem(
+                        "wrong-type",
+                        "write objectives as level-2 headings, not in the front matter",
+                        doc.objectives[0].span,
+                        message_id="objectives-in-front-matter",
+                    )
+                )
         return end + 1
 
     # -- structure ------------------------------------------------------------
@@ -137,8 +161,9 @@ class _MarkdownBuilder:
             elif tok.type == "list_item_open":
                 item_depth += 1
                 if item_depth == 1 and sections:
-                    current_kr = _Item(first_line=(tok.map[0] + 1) if tok.map else 0,
-                                       last_line=tok.map[1] if tok.map else 0)
+                    current_kr = _Item(
+                        first_line=(tok.map[0] + 1) if tok.map else 0, last_line=tok.map[1] if tok.map else 0
+                    )
                     sections[-1].krs.append(current_kr)
             elif tok.type == "list_item_close":
                 item_depth -= 1
@@ -158,7 +183,7 @@ class _MarkdownBuilder:
                     break
                 title_rows.append(row)
             kr.title = self._kr_title(start, title_rows, kr.fields)
-            self._field_lines(start + len(title_rows), rows[len(title_rows):], KEY_RESULT_KEYS, kr.fields)
+            self._field_lines(start + len(title_rows), rows[len(title_rows) :], KEY_RESULT_KEYS, kr.fields)
             return
         if kr is not None:  # nested list items or later paragraphs of a KR: its fields
             self._field_lines(start, rows, KEY_RESULT_KEYS, kr.fields)
@@ -173,8 +198,9 @@ class _MarkdownBuilder:
         item = _Item(first_line=line0 + 1, last_line=line0 + 1)
         title = self._line_text(line0, inline.content)
         if title is None:
-            self.problems.append(Problem("empty-title", "the objective heading is empty; write the objective",
-                                         Span.point(line0 + 1, 1)))
+            self.problems.append(
+                Problem("empty-title", "the objective heading is empty; write the objective", Span.point(line0 + 1, 1))
+            )
             return item
         m = _OBJECTIVE_PREFIX.match(title.value)
         if m:
@@ -186,8 +212,11 @@ class _MarkdownBuilder:
             title = _sub(title, m.end(), len(title.value))
         title = self._trailing_fields(_without_comments(title), OBJECTIVE_KEYS, item.fields)
         if not title.value.strip():
-            self.problems.append(Problem("empty-title", "the objective heading has no text after its label; write "
-                                         "the objective", title.span))
+            self.problems.append(
+                Problem(
+                    "empty-title", "the objective heading has no text after its label; write the objective", title.span
+                )
+            )
             return item
         item.title = title
         return item
@@ -205,8 +234,9 @@ class _MarkdownBuilder:
             title = _sub(title, m.end(), len(title.value))
         title = self._trailing_fields(_without_comments(title), KEY_RESULT_KEYS, fields)
         if not title.value.strip():
-            self.problems.append(Problem("empty-title", "the key result has no text; write what will change",
-                                         title.span))
+            self.problems.append(
+                Problem("empty-title", "the key result has no text; write what will change", title.span)
+            )
             return None
         return title
 
@@ -235,8 +265,9 @@ class _MarkdownBuilder:
                 continue
             key_span = Span(line_no + 1, key_col + 1, line_no + 1, key_col + 1 + len(m.group("key")))
             value = m.group("value")
-            text = Text(value, Span(line_no + 1, val_col + 1, line_no + 1, val_col + 1 + len(value)),
-                        (line_no + 1, val_col + 1))
+            text = Text(
+                value, Span(line_no + 1, val_col + 1, line_no + 1, val_col + 1 + len(value)), (line_no + 1, val_col + 1)
+            )
             self._put(m.group("key"), value, text, key_span, allowed, into)
 
     def _misspelt_key(self, line0: int, key: str, allowed: tuple[str, ...]) -> None:
@@ -245,8 +276,14 @@ class _MarkdownBuilder:
         if not close:
             return
         col = self.lines[line0].find(key) + 1
-        self.problems.append(Problem("unknown-key", f"unknown field '{key}'; did you mean '{close}'?",
-                                     Span(line0 + 1, col, line0 + 1, col + len(key)), close))
+        self.problems.append(
+            Problem(
+                "unknown-key",
+                f"unknown field '{key}'; did you mean '{close}'?",
+                Span(line0 + 1, col, line0 + 1, col + len(key)),
+                close,
+            )
+        )
 
     def _trailing_fields(self, title: Text, allowed: tuple[str, ...], into: dict[str, Field]) -> Text:
         """Strip a trailing ``(owner: Jan, due: 2026-03-31)`` from a title into fields."""
@@ -267,14 +304,20 @@ class _MarkdownBuilder:
             at = v_at + len(pm.group("value"))
         return _sub(title, 0, m.start())
 
-    def _put(self, raw_key: str, raw_value: str, text: Text, key_span: Span, allowed: tuple[str, ...],
-             into: dict[str, Field]) -> None:
+    def _put(
+        self, raw_key: str, raw_value: str, text: Text, key_span: Span, allowed: tuple[str, ...], into: dict[str, Field]
+    ) -> None:
         key = ALIASES.get(raw_key.lower(), raw_key.lower())
         if key.startswith("x-") or key not in allowed:
             return
         if key in into:
-            self.problems.append(Problem("duplicate-key", f"duplicate field '{raw_key}' (the first one is on line "
-                                         f"{into[key].key_span.line}); remove one", key_span))
+            self.problems.append(
+                Problem(
+                    "duplicate-key",
+                    f"duplicate field '{raw_key}' (the first one is on line {into[key].key_span.line}); remove one",
+                    key_span,
+                )
+            )
             return
         into[key] = self._field(key, raw_value, text, Text(raw_key, key_span, None))
         bad = value_problem(into[key])
@@ -313,14 +356,19 @@ class _MarkdownBuilder:
         heading = section.heading
         for kr in section.krs:
             if kr.title is None and not any(p.span.line == kr.first_line for p in self.problems):
-                self.problems.append(Problem("empty-title", "the key result is empty; write what will change",
-                                             Span.point(kr.first_line, 1)))
-        krs = tuple(KeyResult(i, kr.title, kr.fields, Span(kr.first_line, 1, max(kr.last_line, kr.first_line),
-                                                             10_000))
-                    for i, kr in enumerate(section.krs))
+                self.problems.append(
+                    Problem(
+                        "empty-title", "the key result is empty; write what will change", Span.point(kr.first_line, 1)
+                    )
+                )
+        krs = tuple(
+            KeyResult(i, kr.title, kr.fields, Span(kr.first_line, 1, max(kr.last_line, kr.first_line), 10_000))
+            for i, kr in enumerate(section.krs)
+        )
         end = max([heading.first_line] + [kr.span.end_line for kr in krs])
-        return Objective(index, heading.title, heading.fields, krs, Span(heading.first_line, 1, end, 10_000),
-                         section.has_list)
+        return Objective(
+            index, heading.title, heading.fields, krs, Span(heading.first_line, 1, end, 10_000), section.has_list
+        )
 
     # -- suppression comments -------------------------------------------------
     def _comments(self, tokens: list[Token]):

@@ -19,9 +19,10 @@ form in the author's language) is kept when the message speaks that language.
 from __future__ import annotations
 
 import string
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -37,7 +38,7 @@ def catalog_dir() -> Path:
     return Path(lexicons.__file__).resolve().parent / "messages"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(language: str) -> Mapping[str, Mapping[str, Mapping[str, str]]]:
     """``{code: {message_id: {"message": …, "suggestion": …}}}`` for one language (empty if none)."""
     path = catalog_dir() / f"{language}.yaml"
@@ -70,8 +71,14 @@ def finding_params(f: Finding) -> dict[str, Any]:
     return params
 
 
-def translate(code: str, f: Finding, language: str, *, text_language: str | None = None,
-              lexicon_defaults: Mapping[str, str] | None = None) -> tuple[str, str]:
+def translate(
+    code: str,
+    f: Finding,
+    language: str,
+    *,
+    text_language: str | None = None,
+    lexicon_defaults: Mapping[str, str] | None = None,
+) -> tuple[str, str]:
     """The finding's (message, suggestion) in ``language``."""
     lexicon_defaults = lexicon_defaults or {}
     from_lexicon = bool(f.suggestion) and f.suggestion in lexicon_defaults

@@ -7,8 +7,9 @@ point at a line and column. Loaders build this model; rules read it.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 
 class Element(str, enum.Enum):
@@ -29,7 +30,7 @@ class Span:
     end_column: int
 
     @classmethod
-    def point(cls, line: int, column: int) -> "Span":
+    def point(cls, line: int, column: int) -> Span:
         return cls(line, column, line, column + 1)
 
 

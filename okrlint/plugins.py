@@ -73,8 +73,12 @@ def _fast(group: str) -> list[EntryPoint] | None:
                 import zipfile
 
                 with zipfile.ZipFile(root) as zf:
-                    if any(n.lower().rstrip("/").endswith((".dist-info", ".egg-info")) or ".dist-info/" in n.lower()
-                           or ".egg-info/" in n.lower() for n in zf.namelist()):
+                    if any(
+                        n.lower().rstrip("/").endswith((".dist-info", ".egg-info"))
+                        or ".dist-info/" in n.lower()
+                        or ".egg-info/" in n.lower()
+                        for n in zf.namelist()
+                    ):
                         return None
             except Exception:  # noqa: BLE001 - not a zip: importlib.metadata skips it too, but be safe
                 return None

@@ -77,24 +77,36 @@ def parse_score(raw: Any, binary: bool = False) -> Score:
 
     n = parse_value(raw)
     if n is None:
-        return bad("score-not-number", f"score {shown} is not a number",
-                   'write a fraction from 0 to 1 (0.7) or a percentage ("70%")')
+        return bad(
+            "score-not-number",
+            f"score {shown} is not a number",
+            'write a fraction from 0 to 1 (0.7) or a percentage ("70%")',
+        )
     if n.percent:
         if not 0 <= n.value <= 100:
-            return bad("score-outside-percent", f"score {shown} is outside 0–100%",
-                       'write a percentage from "0%" to "100%"')
+            return bad(
+                "score-outside-percent", f"score {shown} is outside 0–100%", 'write a percentage from "0%" to "100%"'
+            )
         value = n.value / 100
     elif 0 <= n.value <= 1:
         value = n.value
     elif 1 < n.value <= 100 and n.value == int(n.value):
         fraction, percent = _fmt(n.value / 100), _fmt(n.value)
-        return bad("score-percent-without-sign", f"score {shown} is outside 0–1",
-                   f'write {fraction} or "{percent}%" if you meant a percentage', fraction=fraction, percent=percent)
+        return bad(
+            "score-percent-without-sign",
+            f"score {shown} is outside 0–1",
+            f'write {fraction} or "{percent}%" if you meant a percentage',
+            fraction=fraction,
+            percent=percent,
+        )
     else:
         return bad("score-outside", f"score {shown} is outside 0–1", "write a fraction from 0 to 1 (0.7)")
     if binary and value not in (0.0, 1.0):
-        return bad("score-binary", f"score {shown} on a binary key result; it scores 0 or 1",
-                   "write 0 or 1, or set scoring: spectrum")
+        return bad(
+            "score-binary",
+            f"score {shown} on a binary key result; it scores 0 or 1",
+            "write 0 or 1, or set scoring: spectrum",
+        )
     return Score(value)
 
 
@@ -103,8 +115,7 @@ def is_binary(kr: KeyResult) -> bool:
     return isinstance(scoring, str) and scoring.strip().lower() == "binary"
 
 
-def compute(baseline: float | None, target: float | None, current: float | None,
-            binary: bool = False) -> float | None:
+def compute(baseline: float | None, target: float | None, current: float | None, binary: bool = False) -> float | None:
     """Progress from baseline toward target, 0–1, clamped; None when it cannot be known.
 
     Direction comes from the numbers themselves (target below baseline means

@@ -105,10 +105,16 @@ class Review:
         return self.label("team_level") if level == "team" else self.labels.get(level, level)
 
     def counts(self) -> list[str]:
-        """"Files: 4", "Objectives: 7" …: a label and a number, so no language needs plural forms."""
-        return [f"{self.label(k)}: {n}" for k, n in (("files", len(self.files)), ("objectives", self.objective_count),
-                                                      ("key_results", self.key_result_count),
-                                                      ("findings", self.finding_count))]
+        """ "Files: 4", "Objectives: 7" …: a label and a number, so no language needs plural forms."""
+        return [
+            f"{self.label(k)}: {n}"
+            for k, n in (
+                ("files", len(self.files)),
+                ("objectives", self.objective_count),
+                ("key_results", self.key_result_count),
+                ("findings", self.finding_count),
+            )
+        ]
 
     @property
     def objective_count(self) -> int:
@@ -168,11 +174,23 @@ def build(sources: Iterable[SourceFile], diagnostics: Iterable[Diagnostic], lang
     for i, src in enumerate(sources, 1):
         view = _file_view(src, f"f{i}", by_path.get(src.path, []), alignment, anchors)
         files.append(view)
-    tree = [TreeRow(depth, anchors[n.key], n.ident or f"#{n.objective.index + 1}", n.title, n.team, n.level,
-                    repeated, [r.raw for r in alignment.unresolved(n) if r.problem])
-            for depth, n, repeated in alignment.tree()]
-    edges = sorted({(anchors[r.target.key], anchors[r.node.key]) for r in alignment.references
-                    if r.target is not None}, key=lambda e: (_anchor_order(e[0]), _anchor_order(e[1])))
+    tree = [
+        TreeRow(
+            depth,
+            anchors[n.key],
+            n.ident or f"#{n.objective.index + 1}",
+            n.title,
+            n.team,
+            n.level,
+            repeated,
+            [r.raw for r in alignment.unresolved(n) if r.problem],
+        )
+        for depth, n, repeated in alignment.tree()
+    ]
+    edges = sorted(
+        {(anchors[r.target.key], anchors[r.node.key]) for r in alignment.references if r.target is not None},
+        key=lambda e: (_anchor_order(e[0]), _anchor_order(e[1])),
+    )
     counts = Counter((d.code, d.name, d.severity.value) for ds in by_path.values() for d in ds)
     totals = sorted(((c, n, s, k) for (c, n, s), k in counts.items()), key=lambda t: (t[0], t[2]))
     return Review(language, labels_for(language), __version__, files, tree, edges, totals)
@@ -186,11 +204,13 @@ def _file_view(src: SourceFile, anchor: str, diags: list[Diagnostic], alignment,
     docs = src.documents
     first = docs[0] if docs else None
     view = FileView(
-        path=src.path, anchor=anchor,
+        path=src.path,
+        anchor=anchor,
         team=_optional_str(first.get("team") or first.get("owner")) if first else None,
         level=_optional_str(first.get("level")) if first else None,
         period=_optional_str(first.get("period")) if first else None,
-        error=src.error.message if src.error else None, quality=0,
+        error=src.error.message if src.error else None,
+        quality=0,
         counts={s.value: sum(1 for d in diags if d.severity is s) for s in Severity},
     )
     placed: set[int] = set()
@@ -201,14 +221,20 @@ def _file_view(src: SourceFile, anchor: str, diags: list[Diagnostic], alignment,
             node = Node(src, doc, obj)
             anchors[node.key] = f"{anchor}-o{k}"
             ov = ObjectiveView(
-                anchor=f"{anchor}-o{k}", ident=node.ident, title=node.title, kind=_optional_str(obj.get("type")),
+                anchor=f"{anchor}-o{k}",
+                ident=node.ident,
+                title=node.title,
+                kind=_optional_str(obj.get("type")),
                 line=(obj.title.span if obj.title else obj.span).line,
                 aligns_to=[p.label for p in alignment.parents(node)],
                 missing=[r.raw for r in alignment.unresolved(node) if r.problem],
             )
             for kr in obj.key_results:
-                kv = KeyResultView(kr.title.value if kr.title else "", (kr.title.span if kr.title else kr.span).line,
-                                   progress.of_key_result(kr))
+                kv = KeyResultView(
+                    kr.title.value if kr.title else "",
+                    (kr.title.span if kr.title else kr.span).line,
+                    progress.of_key_result(kr),
+                )
                 kv.findings = _take(diags, placed, lambda d, kr=kr: _contains(kr.span, d.line))
                 ov.key_results.append(kv)
             ov.findings = _take(diags, placed, lambda d, obj=obj: _contains(obj.span, d.line))
@@ -244,16 +270,29 @@ def page_language(sources: Iterable[SourceFile], language_of) -> str:
 
 
 # -- linting for the report -----------------------------------------------------
-def lint_paths(paths: tuple[str, ...], select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-               config_file: str | None = None, language: str | None = None, message_language: str | None = None):
+def lint_paths(
+    paths: tuple[str, ...],
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    config_file: str | None = None,
+    language: str | None = None,
+    message_language: str | None = None,
+):
     """Lint like ``okrlint PATH…`` (same discovery, configuration and rules), keeping the loaded files."""
     from .cli import UsageError
     from .cli import lint_paths as lint
 
     if "-" in paths:
         raise UsageError("the report reads files, not standard input")
-    return lint(paths, select=select, ignore=ignore, config_file=config_file, language=language,
-                message_language=message_language, keep_documents=True)
+    return lint(
+        paths,
+        select=select,
+        ignore=ignore,
+        config_file=config_file,
+        language=language,
+        message_language=message_language,
+        keep_documents=True,
+    )
 
 
 def render(review: Review, fmt: str) -> str:
@@ -277,15 +316,29 @@ def _format_for(output: str | None, fmt: str) -> str:
 @click.command(name="report", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=str)
 @click.option("-o", "--output", type=str, help="Write the page here (.html or .md); default: Markdown on stdout.")
-@click.option("--format", "fmt", type=click.Choice(("auto", "html", "md")), default="auto", show_default=True,
-              help="Page format (auto: from the -o extension, else md).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("auto", "html", "md")),
+    default="auto",
+    show_default=True,
+    help="Page format (auto: from the -o extension, else md).",
+)
 @click.option("--select", multiple=True, help="Rules to run: codes, names or prefixes, comma-separated; ALL.")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, names or prefixes, comma-separated.")
 @click.option("--config", "config_file", type=str, help="Use this configuration file instead of discovery.")
-@click.option("--language", type=click.Choice(("auto", *LABEL_LANGUAGES)),
-              help="Language of every OKR text (default: per file, else detected).")
-@click.option("--message-language", type=click.Choice(("auto", *LABEL_LANGUAGES)), default="auto",
-              show_default=True, help="Language of the labels and messages (auto: the OKRs' own language).")
+@click.option(
+    "--language",
+    type=click.Choice(("auto", *LABEL_LANGUAGES)),
+    help="Language of every OKR text (default: per file, else detected).",
+)
+@click.option(
+    "--message-language",
+    type=click.Choice(("auto", *LABEL_LANGUAGES)),
+    default="auto",
+    show_default=True,
+    help="Language of the labels and messages (auto: the OKRs' own language).",
+)
 def report_command(paths, output, fmt, select, ignore, config_file, language, message_language):
     """Write a review page: findings per objective, progress, alignment tree, totals per rule."""
     from .cli import UsageError, _split
@@ -308,7 +361,8 @@ def report_command(paths, output, fmt, select, ignore, config_file, language, me
         except OSError as exc:
             click.echo(f"okrlint report: error: cannot write {output}: {exc.strerror or exc}", err=True)
             sys.exit(2)
-        click.echo(f"okrlint report: wrote {output} ({len(run.sources)} files, {len(run.diagnostics)} findings)",
-                   err=True)
+        click.echo(
+            f"okrlint report: wrote {output} ({len(run.sources)} files, {len(run.diagnostics)} findings)", err=True
+        )
     else:
         sys.stdout.write(text)

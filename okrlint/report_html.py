@@ -65,8 +65,10 @@ def render_html(r: Review) -> str:
     body = [
         f"<h1>{e(r.label('title'))}</h1>",
         f'<p class="meta">{" · ".join(e(x) for x in [r.label("generated", version=r.version), *r.counts()])}</p>',
-        f'<h2 id="summary">{e(r.label("summary"))}</h2>', _summary(r),
-        f'<h2 id="alignment">{e(r.label("alignment"))}</h2>', _tree(r),
+        f'<h2 id="summary">{e(r.label("summary"))}</h2>',
+        _summary(r),
+        f'<h2 id="alignment">{e(r.label("alignment"))}</h2>',
+        _tree(r),
     ]
     body += [_file(r, f) for f in r.files]
     body += [f'<h2 id="totals">{e(r.label("totals"))}</h2>', _totals(r)]
@@ -90,7 +92,8 @@ def _summary(r: Review) -> str:
             f"<td>{e(r.level_label(f.level))}</td><td>{e(f.period or '')}</td>"
             f'<td class="num"><span class="quality {_quality_class(f.quality)}">{f.quality}</span></td>'
             f'<td class="num">{f.counts["error"]}</td><td class="num">{f.counts["warning"]}</td>'
-            f'<td class="num">{f.counts["info"]}</td></tr>')
+            f'<td class="num">{f.counts["info"]}</td></tr>'
+        )
     return f'<table class="summary"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
@@ -119,26 +122,41 @@ def _tree(r: Review) -> str:
         if row.repeated:
             text.append(f'<tspan fill="#888" font-style="italic"> ({e(r.label("repeated"))})</tspan>')
         for ref in row.missing:
-            text.append(f'<tspan fill="#c62828" font-weight="700"> ⚠ {e(r.label("aligns_to"))} {e(ref)} '
-                        f'({e(r.label("missing"))})</tspan>')
-        length = len(label) + (len(who) + 3 if who else 0) + sum(len(ref) + 24 for ref in row.missing) + (
-            16 if row.repeated else 0)
+            text.append(
+                f'<tspan fill="#c62828" font-weight="700"> ⚠ {e(r.label("aligns_to"))} {e(ref)} '
+                f"({e(r.label('missing'))})</tspan>"
+            )
+        length = (
+            len(label)
+            + (len(who) + 3 if who else 0)
+            + sum(len(ref) + 24 for ref in row.missing)
+            + (16 if row.repeated else 0)
+        )
         width = max(width, x + 14 + length * CHAR)
         parts.append(
             f'<a href="#{row.anchor}"><circle cx="{x}" cy="{y}" r="6" fill="{color}"/>'
-            f'<text x="{x + 12}" y="{y + 4.5}" font-size="13" fill="#1d1d1f">{"".join(text)}</text></a>')
+            f'<text x="{x + 12}" y="{y + 4.5}" font-size="13" fill="#1d1d1f">{"".join(text)}</text></a>'
+        )
     height = 20 + len(r.tree) * ROW
-    legend = " ".join(f'<span style="color:{c}">●</span> {e(r.level_label(level))}' for level, c in LEVEL_COLORS.items())
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{e(r.label("alignment"))}" '
-           f'width="{int(width) + 20}" height="{height}" viewBox="0 0 {int(width) + 20} {height}" '
-           f'font-family="system-ui, sans-serif">{"".join(parts)}</svg>')
+    legend = " ".join(
+        f'<span style="color:{c}">●</span> {e(r.level_label(level))}' for level, c in LEVEL_COLORS.items()
+    )
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{e(r.label("alignment"))}" '
+        f'width="{int(width) + 20}" height="{height}" viewBox="0 0 {int(width) + 20} {height}" '
+        f'font-family="system-ui, sans-serif">{"".join(parts)}</svg>'
+    )
     return f'<div class="tree">{svg}</div><p class="meta">{legend}</p>'
 
 
 def _file(r: Review, f: FileView) -> str:
     facts = [e(x) for x in (f.team, r.level_label(f.level), f.period) if x]
     facts.append(f'{e(r.label("quality"))} <span class="quality {_quality_class(f.quality)}">{f.quality}</span>')
-    out = [f'<section class="file" id="{f.anchor}">', f"<h2>{e(f.path)}</h2>", f'<p class="facts">{" · ".join(facts)}</p>']
+    out = [
+        f'<section class="file" id="{f.anchor}">',
+        f"<h2>{e(f.path)}</h2>",
+        f'<p class="facts">{" · ".join(facts)}</p>',
+    ]
     if f.error:
         out.append(f'<p class="missing">{e(r.label("not_parsed"))}: {e(f.error)}</p>')
     if f.findings:
@@ -153,7 +171,9 @@ def _objective(r: Review, o: ObjectiveView) -> str:
     facts = []
     if o.kind:
         facts.append(f'<span class="tag {e(o.kind)}">{e(r.kind_label(o.kind))}</span>')
-    refs = [e(a) for a in o.aligns_to] + [f'<span class="missing">{e(m)} ({e(r.label("missing"))})</span>' for m in o.missing]
+    refs = [e(a) for a in o.aligns_to] + [
+        f'<span class="missing">{e(m)} ({e(r.label("missing"))})</span>' for m in o.missing
+    ]
     if refs:
         facts.append(f"{e(r.label('aligns_to'))} {', '.join(refs)}")
     out = [f'<div class="objective" id="{o.anchor}">', f"<h3>{ident}{e(o.title)}</h3>"]
@@ -175,13 +195,16 @@ def _progress(r: Review, p: progress.Progress) -> str:
     if shown is not None:
         pct = round(shown * 100)
         title = f"{r.label('progress')} {pct}%"
-        parts.append(f'<span class="bar" role="img" aria-label="{e(title)}" title="{e(title)}">'
-                     f'<span class="fill" style="width:{pct}%"></span></span>')
+        parts.append(
+            f'<span class="bar" role="img" aria-label="{e(title)}" title="{e(title)}">'
+            f'<span class="fill" style="width:{pct}%"></span></span>'
+        )
     if p.baseline or p.current or p.target:
         parts.append(
             f'<span class="nums" title="{e(r.label("baseline"))} → {e(r.label("current"))} → {e(r.label("target"))}">'
             f"{e(progress.format_number(p.baseline))} → <b>{e(progress.format_number(p.current))}</b> → "
-            f"{e(progress.format_number(p.target))}</span>")
+            f"{e(progress.format_number(p.target))}</span>"
+        )
     if p.binary and p.value is not None:
         parts.append(f'<span class="pct">{e(r.label("done") if p.value >= 1 else r.label("not_done"))}</span>')
     elif shown is not None:
@@ -200,17 +223,24 @@ def _findings(r: Review, diags: list[Diagnostic]) -> str:
     items = []
     for d in diags:
         help_ = f' <span class="help">— {e(d.suggestion)}</span>' if d.suggestion else ""
-        items.append(f'<li><span class="sev sev-{d.severity.value}">{e(r.label(d.severity.value))}</span> '
-                     f'<code>{e(d.code)}</code> {e(d.name)} <span class="help">({e(r.label("line"))} {d.line})</span>: '
-                     f"{e(d.message)}{help_}</li>")
+        items.append(
+            f'<li><span class="sev sev-{d.severity.value}">{e(r.label(d.severity.value))}</span> '
+            f'<code>{e(d.code)}</code> {e(d.name)} <span class="help">({e(r.label("line"))} {d.line})</span>: '
+            f"{e(d.message)}{help_}</li>"
+        )
     return f'<ul class="findings">{"".join(items)}</ul>'
 
 
 def _totals(r: Review) -> str:
     if not r.totals:
         return f"<p>{e(r.label('no_findings'))}</p>"
-    head = (f"<tr><th>{e(r.label('rule'))}</th><th>{e(r.label('name'))}</th><th>{e(r.label('severity'))}</th>"
-            f'<th class="num">{e(r.label("count"))}</th></tr>')
-    rows = "".join(f'<tr><td><code>{e(c)}</code></td><td>{e(n)}</td><td><span class="sev sev-{e(s)}">{e(r.label(s))}'
-                   f'</span></td><td class="num">{k}</td></tr>' for c, n, s, k in r.totals)
+    head = (
+        f"<tr><th>{e(r.label('rule'))}</th><th>{e(r.label('name'))}</th><th>{e(r.label('severity'))}</th>"
+        f'<th class="num">{e(r.label("count"))}</th></tr>'
+    )
+    rows = "".join(
+        f'<tr><td><code>{e(c)}</code></td><td>{e(n)}</td><td><span class="sev sev-{e(s)}">{e(r.label(s))}'
+        f'</span></td><td class="num">{k}</td></tr>'
+        for c, n, s, k in r.totals
+    )
     return f'<table class="totals"><thead>{head}</thead><tbody>{rows}</tbody></table>'

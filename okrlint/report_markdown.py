@@ -33,11 +33,14 @@ def text_bar(value: float) -> str:
 
 
 def progress_line(r: Review, p: progress.Progress) -> str:
-    """"120 → **150** → 200 `▓▓▓▓░░░░░░` 38% · score 0.4" (only the parts that are known)."""
+    """ "120 → **150** → 200 `▓▓▓▓░░░░░░` 38% · score 0.4" (only the parts that are known)."""
     parts: list[str] = []
     if p.baseline or p.current or p.target:
-        nums = [progress.format_number(p.baseline), f"**{progress.format_number(p.current)}**",
-                progress.format_number(p.target)]
+        nums = [
+            progress.format_number(p.baseline),
+            f"**{progress.format_number(p.current)}**",
+            progress.format_number(p.target),
+        ]
         parts.append(" → ".join(nums))
     shown = p.shown
     if p.binary and p.value is not None:
@@ -51,20 +54,26 @@ def progress_line(r: Review, p: progress.Progress) -> str:
 
 def finding_line(r: Review, d: Diagnostic, indent: str) -> str:
     tail = f" — {md(d.suggestion, keep_code=True)}" if d.suggestion else ""
-    return (f"{indent}- **{r.label(d.severity.value)}** `{d.code}` {d.name} ({r.label('line')} {d.line}): "
-            f"{md(d.message, keep_code=True)}{tail}")
+    return (
+        f"{indent}- **{r.label(d.severity.value)}** `{d.code}` {d.name} ({r.label('line')} {d.line}): "
+        f"{md(d.message, keep_code=True)}{tail}"
+    )
 
 
 def render_markdown(r: Review) -> str:
     out: list[str] = [f"# {r.label('title')}", ""]
     out.append(" · ".join([r.label("generated", version=r.version), *r.counts()]))
     out += ["", f"## {r.label('summary')}", ""]
-    out.append(f"| {r.label('file')} | {r.label('team')} | {r.label('level')} | {r.label('period')} | "
-               f"{r.label('quality')} | {r.label('errors')} | {r.label('warnings')} | {r.label('infos')} |")
+    out.append(
+        f"| {r.label('file')} | {r.label('team')} | {r.label('level')} | {r.label('period')} | "
+        f"{r.label('quality')} | {r.label('errors')} | {r.label('warnings')} | {r.label('infos')} |"
+    )
     out.append("|---|---|---|---|---:|---:|---:|---:|")
     for f in r.files:
-        out.append(f"| {md(f.path)} | {md(f.team or '')} | {md(r.level_label(f.level))} | {md(f.period or '')} | "
-                   f"{f.quality} | {f.counts['error']} | {f.counts['warning']} | {f.counts['info']} |")
+        out.append(
+            f"| {md(f.path)} | {md(f.team or '')} | {md(r.level_label(f.level))} | {md(f.period or '')} | "
+            f"{f.quality} | {f.counts['error']} | {f.counts['warning']} | {f.counts['info']} |"
+        )
     out += ["", f"## {r.label('alignment')}", ""]
     out += _mermaid(r)
     for f in r.files:

@@ -8,8 +8,9 @@ generator of :class:`Finding`. The engine turns findings into
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .model import Element, Span
 
@@ -103,10 +104,19 @@ class Diagnostic:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "path": self.path, "line": self.line, "column": self.column, "end_line": self.end_line,
-            "end_column": self.end_column, "code": self.code, "name": self.name, "severity": self.severity.value,
-            "language": self.language, "message": self.message, "suggestion": self.suggestion,
-            "element": self.element, "objective_index": self.objective_index,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "language": self.language,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "element": self.element,
+            "objective_index": self.objective_index,
             "key_result_index": self.key_result_index,
         }
 

@@ -82,9 +82,15 @@ class Linters:
 
             s = self.settings
             cfg = s.configs[cfg_path]
-            self._linters[cfg_path] = Linter(self.rules, cfg, self.selection(cfg_path), Analyzer(cfg.lexicons),
-                                             s.language, message_language=s.message_language,
-                                             report_unused_disables=s.report_unused_disables)
+            self._linters[cfg_path] = Linter(
+                self.rules,
+                cfg,
+                self.selection(cfg_path),
+                Analyzer(cfg.lexicons),
+                s.language,
+                message_language=s.message_language,
+                report_unused_disables=s.report_unused_disables,
+            )
         return self._linters[cfg_path]
 
     def needs_project(self) -> bool:
@@ -97,14 +103,27 @@ class Linters:
         s = self.settings
         cfg = s.configs[cfg_path]
         sel = self.selection(cfg_path)
-        relevant = {f.name: getattr(cfg, f.name) for f in dataclasses.fields(cfg)
-                    if f.name not in ("path", "include", "exclude", "fail_on")}
-        return [relevant, sorted(sel.enabled), sorted((k, v.value) for k, v in sel.severities.items()),
-                sel.options, s.language, s.message_language, s.report_unused_disables]
+        relevant = {
+            f.name: getattr(cfg, f.name)
+            for f in dataclasses.fields(cfg)
+            if f.name not in ("path", "include", "exclude", "fail_on")
+        }
+        return [
+            relevant,
+            sorted(sel.enabled),
+            sorted((k, v.value) for k, v in sel.severities.items()),
+            sel.options,
+            s.language,
+            s.message_language,
+            s.report_unused_disables,
+        ]
 
 
-def read_tasks(targets: Iterable[tuple[Path | None, str, Path | None]], settings: Settings,
-               read_stdin: Callable[[], bytes] | None = None) -> list[Task]:
+def read_tasks(
+    targets: Iterable[tuple[Path | None, str, Path | None]],
+    settings: Settings,
+    read_stdin: Callable[[], bytes] | None = None,
+) -> list[Task]:
     """Read every target once: (path or None for stdin, display name, configuration path)."""
     from .loader import read_path
 
@@ -125,13 +144,17 @@ def lint_task(task: Task, linters: Linters) -> Result:
 
     linter = linters.get(task.config)
     try:
-        source = SourceFile(task.display, "", error=task.error) if task.data is None \
-            else load_bytes(task.display, task.data)
+        source = (
+            SourceFile(task.display, "", error=task.error) if task.data is None else load_bytes(task.display, task.data)
+        )
         return Result(source, linter.lint(source))
     except Exception as exc:  # noqa: BLE001 - one file's bug must not hide the other files' findings
-        error = LoadError(f"internal error while linting this file ({type(exc).__name__}: {exc}); "
-                          "please report it", Span.point(1, 1), "internal-error",
-                          {"detail": f"{type(exc).__name__}: {exc}"})
+        error = LoadError(
+            f"internal error while linting this file ({type(exc).__name__}: {exc}); please report it",
+            Span.point(1, 1),
+            "internal-error",
+            {"detail": f"{type(exc).__name__}: {exc}"},
+        )
         source = SourceFile(task.display, _text_of(task.data), error=error)
         try:
             return Result(source, linter.lint(source))
@@ -199,8 +222,9 @@ def _lint_parallel(tasks: Sequence[Task], settings: Settings, jobs: int, keep_do
     results: list[Result | None] = [None] * len(tasks)
     chunk = max(1, min(32, len(tasks) // (jobs * 4) or 1))
     try:
-        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(settings, keep_documents)) as pool:
+        with ProcessPoolExecutor(
+            jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings, keep_documents)
+        ) as pool:
             for i, result in enumerate(pool.map(_work, tasks, chunksize=chunk)):
                 results[i] = result
     except (BrokenProcessPool, OSError):  # a worker died (out of memory, a crash in C): finish here
@@ -215,10 +239,13 @@ def _lint_parallel(tasks: Sequence[Task], settings: Settings, jobs: int, keep_do
 
 # -- the whole run -----------------------------------------------------------------
 
+
 def _language_of(linters: Linters, cfg_path: Path | None) -> Callable[[str, Any], str | None]:
     """The linter's ``language_of``, the linter built on the first call only (a run of cache hits needs none)."""
+
     def language_of(text: str, document: Any) -> str | None:
         return linters.get(cfg_path).language_of(text, document)
+
     return language_of
 
 
@@ -251,8 +278,9 @@ class Run:
     language_of: Callable[[str, Any], str | None] | None = None
 
 
-def lint_tasks(tasks: Sequence[Task], settings: Settings, *, jobs: int | None = None, cache=None,
-               keep_documents: bool = False) -> Run:
+def lint_tasks(
+    tasks: Sequence[Task], settings: Settings, *, jobs: int | None = None, cache=None, keep_documents: bool = False
+) -> Run:
     """Diagnostics of every task (cached or linted), then of the project rules, in input order.
 
     The sources keep their parsed documents when ``keep_documents`` or a project rule needs them.
@@ -273,13 +301,17 @@ def lint_tasks(tasks: Sequence[Task], settings: Settings, *, jobs: int | None = 
                 continue
             if task.config not in contexts:
                 cfg = settings.configs[task.config]
-                contexts[task.config] = fingerprint([code, lexicon_fingerprint(cfg.lexicons),
-                                                     linters.cache_context(task.config)])
+                contexts[task.config] = fingerprint(
+                    [code, lexicon_fingerprint(cfg.lexicons), linters.cache_context(task.config)]
+                )
             keys[i] = cache.key(contexts[task.config], task.display, task.data)
             hit = cache.get(keys[i], task.display)
             if hit is not None:
-                source = load_bytes(task.display, task.data) if keep_documents \
+                source = (
+                    load_bytes(task.display, task.data)
+                    if keep_documents
                     else SourceFile(task.display, _text_of(task.data))
+                )
                 results[i] = Result(source, hit)
     pending = [i for i, r in enumerate(results) if r is None]
     n_jobs = choose_jobs(jobs, len(pending))

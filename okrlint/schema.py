@@ -28,13 +28,21 @@ _PERIOD = {
     "anyOf": [
         {"type": "string"},
         {"type": "integer"},
-        {"type": "object", "properties": {"start": _DATE, "end": _DATE}, "required": ["start", "end"],
-         "additionalProperties": False},
+        {
+            "type": "object",
+            "properties": {"start": _DATE, "end": _DATE},
+            "required": ["start", "end"],
+            "additionalProperties": False,
+        },
     ],
 }
-_SCORE = {"description": "0–1, or a percentage such as \"40%\".",
-          "anyOf": [{"type": "number", "minimum": 0, "maximum": 1},
-                    {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"}]}
+_SCORE = {
+    "description": '0–1, or a percentage such as "40%".',
+    "anyOf": [
+        {"type": "number", "minimum": 0, "maximum": 1},
+        {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
+    ],
+}
 
 # What each key holds; a key the loader knows but this map does not is accepted with any value.
 _VALUES: dict[str, dict[str, Any]] = {
@@ -47,8 +55,10 @@ _VALUES: dict[str, dict[str, Any]] = {
     "owner": {"description": "The one accountable person.", **_TEXT},
     "title": {"description": "The text of the objective or key result.", **_TEXT},
     "id": {"description": "Identifier for aligns_to (O1, KR2 …).", "type": ["string", "integer"]},
-    "type": {"description": "Committed (must deliver) or aspirational (stretch).",
-             "enum": list(ALLOWED_VALUES["type"])},
+    "type": {
+        "description": "Committed (must deliver) or aspirational (stretch).",
+        "enum": list(ALLOWED_VALUES["type"]),
+    },
     "aligns_to": {"description": "Parent objective: file.okr.yaml#O2, or an id in this file.", "type": "string"},
     "description": {"type": "string"},
     "score": _SCORE,
@@ -66,33 +76,44 @@ def _object(keys: tuple[str, ...], *, title: str, nested: dict[str, Any]) -> dic
         props[key] = nested.get(key) or _VALUES.get(key, {})
     for alias, target in ALIASES.items():
         if target in props:
-            props[alias] = {"$ref": f"#/$defs/{title}/properties/{target}",
-                            "description": f"Alias of '{target}'."}
-    return {"type": "object", "properties": props, "patternProperties": {"^x-": {}},
-            "additionalProperties": False}
+            props[alias] = {"$ref": f"#/$defs/{title}/properties/{target}", "description": f"Alias of '{target}'."}
+    return {"type": "object", "properties": props, "patternProperties": {"^x-": {}}, "additionalProperties": False}
 
 
 def build_schema() -> dict[str, Any]:
     key_result = _object(KEY_RESULT_KEYS, title="keyResultFields", nested={})
-    objective = _object(OBJECTIVE_KEYS, title="objectiveFields", nested={
-        "key_results": {"description": "Key results: plain strings or mappings.", "type": ["array", "null"],
-                        "items": {"$ref": "#/$defs/keyResult"}}})
-    document = _object(DOCUMENT_KEYS, title="document", nested={
-        "objectives": {"type": ["array", "null"], "items": {"$ref": "#/$defs/objective"}}})
+    objective = _object(
+        OBJECTIVE_KEYS,
+        title="objectiveFields",
+        nested={
+            "key_results": {
+                "description": "Key results: plain strings or mappings.",
+                "type": ["array", "null"],
+                "items": {"$ref": "#/$defs/keyResult"},
+            }
+        },
+    )
+    document = _object(
+        DOCUMENT_KEYS,
+        title="document",
+        nested={"objectives": {"type": ["array", "null"], "items": {"$ref": "#/$defs/objective"}}},
+    )
     document["required"] = ["objectives"]
     return {
         "$schema": DIALECT,
         "$id": f"{repository_url()}/raw/main/okrlint/data/okr.schema.json",
         "title": "okrlint OKR file",
         "description": "Objectives and key results, as okrlint reads them (*.okr.yaml). Keys starting with x- "
-                       "are user extensions.",
-        "anyOf": [{"$ref": "#/$defs/document"}, {"type": "array", "items": {"$ref": "#/$defs/objective"}},
-                  {"type": "null"}],
+        "are user extensions.",
+        "anyOf": [
+            {"$ref": "#/$defs/document"},
+            {"type": "array", "items": {"$ref": "#/$defs/objective"}},
+            {"type": "null"},
+        ],
         "$defs": {
             "document": document,
             "objectiveFields": objective,
-            "objective": {"anyOf": [_TEXT, {"allOf": [{"$ref": "#/$defs/objectiveFields"},
-                                                       _one_title()]}]},
+            "objective": {"anyOf": [_TEXT, {"allOf": [{"$ref": "#/$defs/objectiveFields"}, _one_title()]}]},
             "keyResultFields": key_result,
             "keyResult": {"anyOf": [_TEXT, {"allOf": [{"$ref": "#/$defs/keyResultFields"}, _one_title()]}]},
         },

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from .model import SourceFile, Span
 from .registry import RuleSet
@@ -96,17 +96,29 @@ def parse(source: SourceFile, rules: RuleSet) -> tuple[list[Directive], list[Mal
         if not parsed or parsed.group("kind").lower() not in KINDS:
             word = parsed.group("kind") if parsed else body
             close = difflib.get_close_matches(str(word).lower(), KINDS, n=1, cutoff=0.6)
-            bad.append(Malformed(
-                f"'{body}' is not a suppression okrlint understands; write okrlint: disable=CODE, "
-                f"disable-next-line=CODE or disable-file=CODE", span,
-                f"did you mean '{close[0]}'?" if close else "", "syntax",
-                {"text": body, "close": close[0] if close else ""}))
+            bad.append(
+                Malformed(
+                    f"'{body}' is not a suppression okrlint understands; write okrlint: disable=CODE, "
+                    f"disable-next-line=CODE or disable-file=CODE",
+                    span,
+                    f"did you mean '{close[0]}'?" if close else "",
+                    "syntax",
+                    {"text": body, "close": close[0] if close else ""},
+                )
+            )
             continue
         kind = parsed.group("kind").lower()
         raw_list = parsed.group("list")
         if raw_list is None or not raw_list.strip():
-            bad.append(Malformed(f"'{kind}' names no rule; write {kind}=OKR104 (codes or names, comma-separated)",
-                                 span, "", "no-rules", {"kind": kind}))
+            bad.append(
+                Malformed(
+                    f"'{kind}' names no rule; write {kind}=OKR104 (codes or names, comma-separated)",
+                    span,
+                    "",
+                    "no-rules",
+                    {"kind": kind},
+                )
+            )
             continue
         selectors = []
         list_at = body_col - 1 + body.find(raw_list)
@@ -119,11 +131,16 @@ def parse(source: SourceFile, rules: RuleSet) -> tuple[list[Directive], list[Mal
             codes = frozenset(rules.resolve(text)) if _SELECTOR.match(text) else frozenset()
             if not codes:
                 close = difflib.get_close_matches(text, rules.names(), n=1, cutoff=0.6)
-                bad.append(Malformed(
-                    f"'{text}' in the suppression matches no rule; use a code (OKR104), a name (binary-kr) or a "
-                    "prefix (OKR1)", item_span,
-                    f"did you mean '{close[0]}'?" if close else "`okrlint rules` lists them",
-                    "unknown-rule", {"text": text, "close": close[0] if close else ""}))
+                bad.append(
+                    Malformed(
+                        f"'{text}' in the suppression matches no rule; use a code (OKR104), a name (binary-kr) or a "
+                        "prefix (OKR1)",
+                        item_span,
+                        f"did you mean '{close[0]}'?" if close else "`okrlint rules` lists them",
+                        "unknown-rule",
+                        {"text": text, "close": close[0] if close else ""},
+                    )
+                )
                 continue
             selectors.append(Selector(text, codes, item_span))
         if selectors:
@@ -132,8 +149,9 @@ def parse(source: SourceFile, rules: RuleSet) -> tuple[list[Directive], list[Mal
     return directives, bad
 
 
-def apply(diagnostics: Iterable[Diagnostic], directives: Sequence[Directive],
-          unsuppressible: frozenset[str] = frozenset()) -> list[Diagnostic]:
+def apply(
+    diagnostics: Iterable[Diagnostic], directives: Sequence[Directive], unsuppressible: frozenset[str] = frozenset()
+) -> list[Diagnostic]:
     """The diagnostics no directive silences; marks each directive's selectors that were used."""
     kept = []
     for d in diagnostics:

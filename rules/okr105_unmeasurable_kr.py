@@ -4,17 +4,30 @@ from okrlint.model import Element, KeyResult
 from okrlint.rule import Rule, Severity
 
 META = Rule(
-    code="OKR105", name="unmeasurable-kr", severity=Severity.ERROR, applies_to=Element.KEY_RESULT, reads_text=True,
+    code="OKR105",
+    name="unmeasurable-kr",
+    severity=Severity.ERROR,
+    applies_to=Element.KEY_RESULT,
+    reads_text=True,
     # A placeholder ("TBD", "KR 2") has no number either; it is reported once, as a placeholder.
     yields_to=("OKR101", "OKR104", "OKR310"),
     summary="The key result states no quantity: no number, percentage, amount or multiplier.",
     why="'It is not a key result unless it has a number' (Marissa Mayer, quoted in Measure What Matters). "
-        "Dates, quarters and names with digits do not count.",
-    bad=("Increase brand awareness", "Повысить узнаваемость бренда", "Zwiększyć zaangażowanie klientów",
-         "Marka bilinirliğini artırın", "Brend tanilishini oshirish"),
-    good=("Raise aided brand awareness from 12% to 20%", "Привлечь пять новых клиентов",
-          "Zwiększyć zaangażowanie z 3% do 5%", "Marka bilinirliğini %12'den %20'ye çıkarmak",
-          "Brend tanilishini 12% dan 20% ga oshirish"),
+    "Dates, quarters and names with digits do not count.",
+    bad=(
+        "Increase brand awareness",
+        "Повысить узнаваемость бренда",
+        "Zwiększyć zaangażowanie klientów",
+        "Marka bilinirliğini artırın",
+        "Brend tanilishini oshirish",
+    ),
+    good=(
+        "Raise aided brand awareness from 12% to 20%",
+        "Привлечь пять новых клиентов",
+        "Zwiększyć zaangażowanie z 3% do 5%",
+        "Marka bilinirliğini %12'den %20'ye çıkarmak",
+        "Brend tanilishini 12% dan 20% ga oshirish",
+    ),
 )
 
 
@@ -27,6 +40,9 @@ def check(kr: KeyResult, ctx):
         span, words = kr.title.span_of(head.start, head.end), head.text
     else:
         span, words = kr.title.span, kr.title.value
-    yield ctx.finding(span, "the key result states no number: how will you know it is achieved?",
-                      ctx.suggestion(an, "unmeasurable", "add a metric with a baseline and a target: from A to B"),
-                      words=(words,))
+    yield ctx.finding(
+        span,
+        "the key result states no number: how will you know it is achieved?",
+        ctx.suggestion(an, "unmeasurable", "add a metric with a baseline and a target: from A to B"),
+        words=(words,),
+    )

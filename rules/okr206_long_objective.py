@@ -6,7 +6,10 @@ from okrlint.model import Element, Objective
 from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
-    code="OKR206", name="long-objective", severity=Severity.INFO, applies_to=Element.OBJECTIVE,
+    code="OKR206",
+    name="long-objective",
+    severity=Severity.INFO,
+    applies_to=Element.OBJECTIVE,
     message_ids=("too-long", "sentences"),
     summary="The objective is longer than `max_chars` characters or more than one sentence.",
     why="An objective people remember fits on one line; detail belongs in the key results.",
@@ -25,9 +28,17 @@ def check(obj: Objective, ctx):
     text = obj.title.value.strip()
     limit = ctx.options["max_chars"]
     if len(text) > limit:
-        yield ctx.finding(obj.title.span, f"the objective is {len(text)} characters long; keep it under {limit}",
-                          "move the detail into key results", message_id="too-long",
-                          params={"n": len(text), "max": limit})
+        yield ctx.finding(
+            obj.title.span,
+            f"the objective is {len(text)} characters long; keep it under {limit}",
+            "move the detail into key results",
+            message_id="too-long",
+            params={"n": len(text), "max": limit},
+        )
     elif _SENTENCE_END.search(text):
-        yield ctx.finding(obj.title.span, "the objective is more than one sentence; keep one",
-                          "move the detail into key results", message_id="sentences")
+        yield ctx.finding(
+            obj.title.span,
+            "the objective is more than one sentence; keep one",
+            "move the detail into key results",
+            message_id="sentences",
+        )

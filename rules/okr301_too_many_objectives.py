@@ -6,11 +6,14 @@ from okrlint.model import Document, Element
 from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
-    code="OKR301", name="too-many-objectives", severity=Severity.ERROR, applies_to=Element.DOCUMENT,
+    code="OKR301",
+    name="too-many-objectives",
+    severity=Severity.ERROR,
+    applies_to=Element.DOCUMENT,
     message_ids=("default", "unscoped"),
     summary="More than `max` objectives for one owner and period (more than `recommended_max` is info).",
     why="OKRs are a focusing tool: Doerr and Google's guide recommend three to five objectives per period. "
-        "With more, nothing is a priority.",
+    "With more, nothing is a priority.",
     options={
         "max": Option(int, 5, "more objectives than this for one owner and period is an error"),
         "recommended_max": Option(int, 3, "more than this is reported as info"),
@@ -36,8 +39,11 @@ def check(doc: Document, ctx):
         who = "" if owner == "None" else f" for {owner}"
         when = "" if period == "None" else f" in {period}"
         span = extra.title.span if extra.title else extra.span
-        yield ctx.finding(span, f"{n} objectives{who}{when}; keep at most {limit} so each one gets attention",
-                          "merge or drop objectives, or move run-the-business work out of the OKRs",
-                          severity=severity, message_id="default" if who or when else "unscoped",
-                          params={"n": n, "limit": limit,
-                                  "scope": ", ".join(x for x in (owner, period) if x != "None")})
+        yield ctx.finding(
+            span,
+            f"{n} objectives{who}{when}; keep at most {limit} so each one gets attention",
+            "merge or drop objectives, or move run-the-business work out of the OKRs",
+            severity=severity,
+            message_id="default" if who or when else "unscoped",
+            params={"n": n, "limit": limit, "scope": ", ".join(x for x in (owner, period) if x != "None")},
+        )

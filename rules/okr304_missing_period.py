@@ -5,7 +5,10 @@ from okrlint.model import Element, KeyResult
 from okrlint.rule import Rule, Severity
 
 META = Rule(
-    code="OKR304", name="missing-period", severity=Severity.WARNING, applies_to=Element.KEY_RESULT,
+    code="OKR304",
+    name="missing-period",
+    severity=Severity.WARNING,
+    applies_to=Element.KEY_RESULT,
     summary="No `period` or `due` on the document, objective or key result, and no deadline in its text.",
     why="A key result without a time box cannot be scored: by when must the number be reached?",
     bad=("Raise NPS from 30 to 50   # and no period in the file",),
@@ -21,5 +24,8 @@ def check(kr: KeyResult, ctx):
     if an is not None and (an.has("deadline_phrases") or any(q.kind in (DATE, QUARTER, YEAR) for q in an.quantities)):
         return
     span = kr.title.span if kr.title else kr.span
-    yield ctx.finding(span, "no period or deadline: by when must this be reached?",
-                      "add `period: 2026-Q1` to the document or `due:` to the key result")
+    yield ctx.finding(
+        span,
+        "no period or deadline: by when must this be reached?",
+        "add `period: 2026-Q1` to the document or `due:` to the key result",
+    )

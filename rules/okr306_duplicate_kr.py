@@ -5,15 +5,29 @@ from okrlint.model import Element, Objective
 from okrlint.rule import Rule, Severity
 
 META = Rule(
-    code="OKR306", name="duplicate-kr", severity=Severity.WARNING, applies_to=Element.OBJECTIVE,
+    code="OKR306",
+    name="duplicate-kr",
+    severity=Severity.WARNING,
+    applies_to=Element.OBJECTIVE,
     summary="Two key results of one objective measure the same thing.",
     why="Two key results on one metric double-count it and leave another side of the objective unmeasured.",
     bad=("Raise NPS from 30 to 40 / Increase NPS from 30 to 45",),
     good=("Raise NPS from 30 to 40 / Cut churn from 5% to 3%",),
 )
 
-_VERBAL = ("hedging", "weak_verbs", "activity_verbs", "deliverable_verbs", "binary_verbs", "outcome_verbs",
-           "change_verbs", "reach_verbs", "deadline_phrases", "all_words", "multipliers")
+_VERBAL = (
+    "hedging",
+    "weak_verbs",
+    "activity_verbs",
+    "deliverable_verbs",
+    "binary_verbs",
+    "outcome_verbs",
+    "change_verbs",
+    "reach_verbs",
+    "deadline_phrases",
+    "all_words",
+    "multipliers",
+)
 
 
 def _metric_words(an) -> frozenset:
@@ -21,7 +35,8 @@ def _metric_words(an) -> frozenset:
     for q in an.quantities:
         skip.update(q.tokens)
     return frozenset(
-        t.lemma for i, t in enumerate(an.tokens)
+        t.lemma
+        for i, t in enumerate(an.tokens)
         if i not in skip and t.pos not in (NUM, PUNCT, SYM) and t.is_word and not t.is_verb_like and len(t.norm) > 2
     )
 
@@ -40,9 +55,12 @@ def check(obj: Objective, ctx):
         words = _metric_words(an) if an is not None else frozenset()
         for other_plain, other_words, other in seen:
             if plain == other_plain or (words and words == other_words):
-                yield ctx.finding(kr.title.span, f"this key result measures the same thing as key result "
-                                  f"{other.index + 1} (line {other.title.span.line})",
-                                  "merge them, or measure a different side of the objective",
-                                  params={"index": other.index + 1, "line": other.title.span.line})
+                yield ctx.finding(
+                    kr.title.span,
+                    f"this key result measures the same thing as key result "
+                    f"{other.index + 1} (line {other.title.span.line})",
+                    "merge them, or measure a different side of the objective",
+                    params={"index": other.index + 1, "line": other.title.span.line},
+                )
                 break
         seen.append((plain, words, kr))

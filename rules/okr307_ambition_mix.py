@@ -7,15 +7,18 @@ from okrlint.model import Element, SourceFile
 from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
-    code="OKR307", name="ambition-mix", severity=Severity.INFO, applies_to=Element.PROJECT,
+    code="OKR307",
+    name="ambition-mix",
+    severity=Severity.INFO,
+    applies_to=Element.PROJECT,
     message_ids=("all-aspirational", "all-aspirational-no-period", "too-many", "too-many-no-period"),
     summary="Objectives declare `type: committed|aspirational`: all are aspirational, or more than "
-            "`max_aspirational` are aspirational in one period.",
+    "`max_aspirational` are aspirational in one period.",
     why="Committed objectives are promises the team must keep (expected score 1.0); aspirational ones are "
-        "bets (0.6–0.7 is a good result). A team with only bets promises nothing, and one with many bets "
-        "spreads itself thin. Objectives are grouped by team (or owner, or file) and period across every "
-        "linted file; only groups where some objective declares a type are checked, and 'all aspirational' "
-        "needs at least two objectives.",
+    "bets (0.6–0.7 is a good result). A team with only bets promises nothing, and one with many bets "
+    "spreads itself thin. Objectives are grouped by team (or owner, or file) and period across every "
+    "linted file; only groups where some objective declares a type are checked, and 'all aspirational' "
+    "needs at least two objectives.",
     options={"max_aspirational": Option(int, 2, "more aspirational objectives than this in one period is reported")},
     bad=("three objectives in 2026-Q1, all type: aspirational",),
     good=("two committed and one aspirational objective in 2026-Q1",),
@@ -59,14 +62,25 @@ def check(files: tuple[SourceFile, ...], ctx):
         params = {"team": team, "period": period, "max": limit}
         if len(bets) == len(nodes) and len(nodes) >= 2:
             n = bets[0]
-            yield ctx.finding(_span(n), f"all {len(nodes)} objectives of {team}{when} are aspirational; "
-                              "nothing is committed", "make the objectives the team must deliver type: committed",
-                              path=n.source.path, element=Element.OBJECTIVE, objective_index=n.objective.index,
-                              message_id="all-aspirational" + suffix, params={**params, "n": len(nodes)})
+            yield ctx.finding(
+                _span(n),
+                f"all {len(nodes)} objectives of {team}{when} are aspirational; nothing is committed",
+                "make the objectives the team must deliver type: committed",
+                path=n.source.path,
+                element=Element.OBJECTIVE,
+                objective_index=n.objective.index,
+                message_id="all-aspirational" + suffix,
+                params={**params, "n": len(nodes)},
+            )
         elif len(bets) > limit:
             n = bets[limit]
-            yield ctx.finding(_span(n), f"{len(bets)} aspirational objectives for {team}{when}; more than "
-                              f"{limit} spreads the team thin", "keep the boldest bets and make the rest committed "
-                              "or drop them", path=n.source.path, element=Element.OBJECTIVE,
-                              objective_index=n.objective.index, message_id="too-many" + suffix,
-                              params={**params, "n": len(bets)})
+            yield ctx.finding(
+                _span(n),
+                f"{len(bets)} aspirational objectives for {team}{when}; more than {limit} spreads the team thin",
+                "keep the boldest bets and make the rest committed or drop them",
+                path=n.source.path,
+                element=Element.OBJECTIVE,
+                objective_index=n.objective.index,
+                message_id="too-many" + suffix,
+                params={**params, "n": len(bets)},
+            )

@@ -5,15 +5,21 @@ from okrlint.model import Document, Element, Objective
 from okrlint.rule import Option, Rule, Severity
 
 META = Rule(
-    code="OKR401", name="sandbagging", severity=Severity.INFO, applies_to=Element.DOCUMENT,
+    code="OKR401",
+    name="sandbagging",
+    severity=Severity.INFO,
+    applies_to=Element.DOCUMENT,
     message_ids=("every-key-result", "objective", "average"),
     summary="Scores are present and an aspirational objective scores 1.0 on every key result, or the "
-            "document's objectives average above `max_average`.",
+    "document's objectives average above `max_average`.",
     why="An aspirational objective is a bet: Google's guide calls 0.6–0.7 a good score. Scoring 1.0 on every "
-        "key result means the target was safe, not ambitious. Committed objectives are expected to score "
-        "1.0, so the average leaves them out.",
-    options={"max_average": Option((int, float), 0.9, "an average score of the document's non-committed "
-                                                       "objectives above this is reported")},
+    "key result means the target was safe, not ambitious. Committed objectives are expected to score "
+    "1.0, so the average leaves them out.",
+    options={
+        "max_average": Option(
+            (int, float), 0.9, "an average score of the document's non-committed objectives above this is reported"
+        )
+    },
     bad=("type: aspirational, and every key result has score: 1.0",),
     good=("type: aspirational, key results scored 0.6, 0.7 and 0.8",),
 )
@@ -49,9 +55,12 @@ def check(doc: Document, ctx):
             flagged.add(obj.index)
             every_kr = len(scores) > 1 or bool(obj.key_results)
             what = "every key result" if every_kr else "the objective"
-            yield ctx.finding(_where(obj), f"aspirational objective scores 1.0 on {what}; the target was too safe",
-                              "set targets the team has about a 60–70% chance to reach",
-                              message_id="every-key-result" if every_kr else "objective")
+            yield ctx.finding(
+                _where(obj),
+                f"aspirational objective scores 1.0 on {what}; the target was too safe",
+                "set targets the team has about a 60–70% chance to reach",
+                message_id="every-key-result" if every_kr else "objective",
+            )
     rated = [(obj, progress.objective_score(obj)) for obj in doc.objectives if not _is(obj, "committed")]
     rated = [(obj, s) for obj, s in rated if s is not None]
     if len(rated) < 2 or all(obj.index in flagged for obj, _ in rated):
@@ -59,9 +68,11 @@ def check(doc: Document, ctx):
     average = sum(s for _, s in rated) / len(rated)
     if average > ctx.options["max_average"]:
         where = doc.fields.get("team") or doc.fields.get("owner") or doc.fields.get("period")
-        yield ctx.finding(where.span if where is not None else doc.span,
-                          f"the {len(rated)} scored objectives average {average:.2f}, above "
-                          f"{ctx.options['max_average']}; the goals were too safe",
-                          "aim higher next period: 0.6–0.7 is the healthy range for aspirational goals",
-                          message_id="average", params={"n": len(rated), "average": f"{average:.2f}",
-                                                        "max": ctx.options["max_average"]})
+        yield ctx.finding(
+            where.span if where is not None else doc.span,
+            f"the {len(rated)} scored objectives average {average:.2f}, above "
+            f"{ctx.options['max_average']}; the goals were too safe",
+            "aim higher next period: 0.6–0.7 is the healthy range for aspirational goals",
+            message_id="average",
+            params={"n": len(rated), "average": f"{average:.2f}", "max": ctx.options["max_average"]},
+        )

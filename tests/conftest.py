@@ -18,7 +18,14 @@ def run_cli(tmp_path):
         e["NO_COLOR"] = "1"
         if env:
             e.update(env)
-        return subprocess.run([sys.executable, "-m", "okrlint", *map(str, args)], cwd=cwd or tmp_path,
-                              input=input, capture_output=True, text=True, env=e, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "okrlint", *map(str, args)],
+            cwd=cwd or tmp_path,
+            input=input,
+            capture_output=True,
+            text=True,
+            env=e,
+            timeout=120,
+        )
 
     return run

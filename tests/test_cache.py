@@ -11,13 +11,21 @@ from pathlib import Path
 from okrlint.cache import ResultCache
 from okrlint.rule import Diagnostic, Severity
 
-OKR = ("language: en\nobjectives:\n  - title: Become the clinic patients recommend\n    key_results:\n"
-       "      - Try to run 5 webinars\n      - Grow weekly users from 2 000 to 3 500\n")
+OKR = (
+    "language: en\nobjectives:\n  - title: Become the clinic patients recommend\n    key_results:\n"
+    "      - Try to run 5 webinars\n      - Grow weekly users from 2 000 to 3 500\n"
+)
 
 
 def okrlint(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "okrlint", "--format", "json", *args], check=False, cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "okrlint", "--format", "json", *args],
+        check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "Traceback" not in proc.stderr, proc.stderr
     return proc
 
@@ -79,8 +87,15 @@ def test_corrupt_truncated_and_foreign_entries_are_ignored_and_rewritten(tmp_pat
     poisoned = json.loads(good)
     poisoned["diagnostics"] = [{**d, "message": "forged"} for d in poisoned["diagnostics"]]
     poisoned["key"] = "0" * 64
-    for bad in (good[: len(good) // 2], "\x00\xff garbage", "[]", json.dumps({"format": 1}), json.dumps(poisoned),
-                json.dumps({**json.loads(good), "diagnostics": [{"line": "x"}]}), ""):
+    for bad in (
+        good[: len(good) // 2],
+        "\x00\xff garbage",
+        "[]",
+        json.dumps({"format": 1}),
+        json.dumps(poisoned),
+        json.dumps({**json.loads(good), "diagnostics": [{"line": "x"}]}),
+        "",
+    ):
         entry.write_text(bad, encoding="utf-8", errors="surrogateescape")
         out = okrlint("--cache-dir", str(cache), "a.okr.yaml", cwd=tmp_path)
         assert out.stdout == expected, bad
@@ -113,8 +128,9 @@ def test_concurrent_runs_share_the_cache_safely(tmp_path):
 
 
 def _diag(i: int) -> Diagnostic:
-    return Diagnostic("x", i + 1, 1, i + 1, 2, "OKR101", "task-style-kr", Severity.WARNING, "m", "s", "en",
-                      "key_result", 0, i)
+    return Diagnostic(
+        "x", i + 1, 1, i + 1, 2, "OKR101", "task-style-kr", Severity.WARNING, "m", "s", "en", "key_result", 0, i
+    )
 
 
 def test_entries_round_trip_and_the_cache_stays_bounded(tmp_path):

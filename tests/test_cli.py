@@ -16,10 +16,15 @@ GOOD = textwrap.dedent("""\
           - Raise patient NPS from 30 to 50
     """)
 
-SIX_OBJECTIVES = "period: 2026-Q1\nowner: Ops\nlanguage: en\nobjectives:\n" + "".join(
-    f"  - title: Become the team that ships feature {n} on time\n"
-    f"    key_results: [\"Raise on-time releases from {n}0% to 90%\"]\n" for n in range(1, 7)
-) + "  - title: Become the team that answers every ticket\n    titel: typo\n    key_results: []\n"
+SIX_OBJECTIVES = (
+    "period: 2026-Q1\nowner: Ops\nlanguage: en\nobjectives:\n"
+    + "".join(
+        f"  - title: Become the team that ships feature {n} on time\n"
+        f'    key_results: ["Raise on-time releases from {n}0% to 90%"]\n'
+        for n in range(1, 7)
+    )
+    + "  - title: Become the team that answers every ticket\n    titel: typo\n    key_results: []\n"
+)
 
 
 def write(tmp_path, name, text):
@@ -51,12 +56,29 @@ def test_done_when_scenario(run_cli, tmp_path):
 
 
 def test_json_carries_the_whole_contract(run_cli, tmp_path):
-    write(tmp_path, "a.okr.yaml", "language: en\nobjectives:\n  - title: Sales\n    key_results:\n"
-                                  "      - Try to launch the new website\n")
+    write(
+        tmp_path,
+        "a.okr.yaml",
+        "language: en\nobjectives:\n  - title: Sales\n    key_results:\n      - Try to launch the new website\n",
+    )
     r = run_cli("--format", "json", "a.okr.yaml")
     diags = json.loads(r.stdout)
-    keys = {"path", "line", "column", "end_line", "end_column", "code", "name", "severity", "language",
-            "message", "suggestion", "element", "objective_index", "key_result_index"}
+    keys = {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "language",
+        "message",
+        "suggestion",
+        "element",
+        "objective_index",
+        "key_result_index",
+    }
     assert diags and all(set(d) == keys for d in diags)
     assert diags == sorted(diags, key=lambda d: (d["path"], d["line"], d["column"], d["code"]))
     hedge = next(d for d in diags if d["code"] == "OKR102")
@@ -67,9 +89,13 @@ def test_json_carries_the_whole_contract(run_cli, tmp_path):
 
 
 def test_text_output_shows_source_and_caret(run_cli, tmp_path):
-    write(tmp_path, "a.okr.yaml", "language: en\nperiod: 2026-Q1\nowner: A\nobjectives:\n"
-                                  "  - title: Become the school parents choose\n    key_results:\n"
-                                  "      - Try to raise enrolment from 300 to 360\n")
+    write(
+        tmp_path,
+        "a.okr.yaml",
+        "language: en\nperiod: 2026-Q1\nowner: A\nobjectives:\n"
+        "  - title: Become the school parents choose\n    key_results:\n"
+        "      - Try to raise enrolment from 300 to 360\n",
+    )
     r = run_cli("a.okr.yaml")
     assert r.returncode == 1
     lines = r.stdout.splitlines()
@@ -99,7 +125,10 @@ def test_missing_path_exits_two_after_linting_the_rest(run_cli, tmp_path):
 
 def test_select_ignore_by_code_name_prefix(run_cli, tmp_path):
     write(tmp_path, "team.okr.yaml", SIX_OBJECTIVES)
-    codes = lambda *a: {d["code"] for d in json.loads(run_cli("--format", "json", *a, "team.okr.yaml").stdout)}
+
+    def codes(*a):
+        return {d["code"] for d in json.loads(run_cli("--format", "json", *a, "team.okr.yaml").stdout)}
+
     assert codes("--select", "OKR3") <= {f"OKR3{n:02d}" for n in range(100)}
     assert codes("--select", "kr-count") == {"OKR302"}
     assert "OKR302" not in codes("--ignore", "OKR302,schema")
@@ -114,8 +143,14 @@ def test_fail_on_and_exit_zero(run_cli, tmp_path):
 
 
 def test_stdin_with_filename(run_cli, tmp_path):
-    r = run_cli("--format", "json", "--stdin-filename", "team/q1.okr.yaml", "-",
-                input="objectives:\n  - title: x\n    key_results: []\n")
+    r = run_cli(
+        "--format",
+        "json",
+        "--stdin-filename",
+        "team/q1.okr.yaml",
+        "-",
+        input="objectives:\n  - title: x\n    key_results: []\n",
+    )
     diags = json.loads(r.stdout)
     assert r.returncode == 1 and diags[0]["path"] == "team/q1.okr.yaml"
 
@@ -134,8 +169,11 @@ def test_directory_walk_skips_vendored_dirs(run_cli, tmp_path):
 
 def test_config_discovery_and_options(run_cli, tmp_path):
     write(tmp_path, ".git/HEAD", "ref: main\n")
-    write(tmp_path, ".okrlint.yaml", "ignore: [OKR303]\nrules:\n  kr-count: {max: 1, severity: error}\n"
-                                    "exclude: ['archive/**']\n")
+    write(
+        tmp_path,
+        ".okrlint.yaml",
+        "ignore: [OKR303]\nrules:\n  kr-count: {max: 1, severity: error}\nexclude: ['archive/**']\n",
+    )
     write(tmp_path, "team/q1.okr.yaml", GOOD.replace("owner: Dana\n", ""))
     write(tmp_path, "archive/old.okr.yaml", "objectives:\n  - title: x\n    key_results: []\n")
     r = run_cli("--format", "json", ".")

@@ -44,7 +44,8 @@ def _reference_score(text: str, prof: d.Profile, cyrillic: bool) -> float | None
         elif low in prof.rare or ch in prof.rare:
             score -= d.W_RARE
         elif low in prof.foreign or (
-                low not in basic and low not in prof.alphabet and not (translit and low in nz.UZ_CYRILLIC_LETTERS)):
+            low not in basic and low not in prof.alphabet and not (translit and low in nz.UZ_CYRILLIC_LETTERS)
+        ):
             score -= d.W_FOREIGN
             foreign += 1
     if foreign >= max(2, d.FOREIGN_SHARE * len(raw_letters)):
@@ -70,9 +71,21 @@ def _reference_score(text: str, prof: d.Profile, cyrillic: bool) -> float | None
 
 
 def _texts() -> list[str]:
-    texts = ["Ўзбекистон бозорида сотувни ошириш", "Увеличить выручку на 20%", "Größer werden, café",
-             "Müşteri kaybını %5'e düşürmek", "O'quvchilar sonini 2 barobar oshirish", "Zwiększyć ruch",
-             "Run 5 webinars", "Synergy", "Маркетинг", "", "!!!", "ЧОРАК ҲИСОБОТИ", "x" * 50]
+    texts = [
+        "Ўзбекистон бозорида сотувни ошириш",
+        "Увеличить выручку на 20%",
+        "Größer werden, café",
+        "Müşteri kaybını %5'e düşürmek",
+        "O'quvchilar sonini 2 barobar oshirish",
+        "Zwiększyć ruch",
+        "Run 5 webinars",
+        "Synergy",
+        "Маркетинг",
+        "",
+        "!!!",
+        "ЧОРАК ҲИСОБОТИ",
+        "x" * 50,
+    ]
     for path in sorted((ROOT / "examples").glob("*.yaml")):
         source = load_text(str(path), path.read_text(encoding="utf-8"))
         for doc in source.documents:

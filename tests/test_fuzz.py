@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import os
 
-import pytest
 import yaml
-
-hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,13 +18,21 @@ from okrlint.config import Config
 from okrlint.runner import Linters, Settings, Task, lint_task
 
 settings.register_profile(
-    "okrlint-ci", derandomize=True,
-    database=None, deadline=None, print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+    "okrlint-ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 settings.register_profile(
-    "okrlint-fuzz", max_examples=20_000, derandomize=False,
-    deadline=None, print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+    "okrlint-fuzz",
+    max_examples=20_000,
+    derandomize=False,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 PROFILE = os.environ.get("OKRLINT_FUZZ_PROFILE", "okrlint-ci")
 
 
@@ -40,6 +45,7 @@ def budget(ci_examples: int) -> settings:
         return settings(profile)
     return settings(profile, max_examples=ci_examples)
 
+
 # -- alphabets ----------------------------------------------------------------------------------------------
 
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -49,50 +55,102 @@ UZBEK = "o‘g‘ʻʼ’`'"  # o‘ g‘ and the apostrophe variants Uzbek text 
 CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 UZBEK_CYRILLIC = "ўқғҳЎҚҒҲ"
 DIGITS = "0123456789"
-PUNCT = " .,:;-–—%$€₽₺№#→->()/\"!?&*[]{}|@"
+PUNCT = ' .,:;-–—%$€₽₺№#→->()/"!?&*[]{}|@'
 SPACES = "\u00a0\u2009\u202f\u200b\u200d\u200e\u202e\u2066\u2069\t"
 ODD = "\u0301\u0308🚀👩‍💻﷽𝕏\ufeff\ufffd"
 ALPHABET = LATIN + POLISH + TURKISH + UZBEK + CYRILLIC + UZBEK_CYRILLIC + DIGITS + PUNCT + SPACES + ODD
 
 WORDS = [  # real OKR words, so the analysers see their own languages, not only noise
-    "Попробовать", "запустить", "увеличить", "с", "до", "клиентов", "Spróbować", "zwiększyć", "ruch", "z", "do",
-    "artırmaya", "çalışmak", "trafiğini", "yaxshilashga", "harakat", "qilish", "oshirish", "sotuv",
-    "Try", "to", "run", "webinars", "Grow", "weekly", "users", "from", "improve", "launch", "by", "%", "→",
+    "Попробовать",
+    "запустить",
+    "увеличить",
+    "с",
+    "до",
+    "клиентов",
+    "Spróbować",
+    "zwiększyć",
+    "ruch",
+    "z",
+    "do",
+    "artırmaya",
+    "çalışmak",
+    "trafiğini",
+    "yaxshilashga",
+    "harakat",
+    "qilish",
+    "oshirish",
+    "sotuv",
+    "Try",
+    "to",
+    "run",
+    "webinars",
+    "Grow",
+    "weekly",
+    "users",
+    "from",
+    "improve",
+    "launch",
+    "by",
+    "%",
+    "→",
 ]
 
 word = st.one_of(st.sampled_from(WORDS), st.text(alphabet=ALPHABET, min_size=1, max_size=10))
 number = st.one_of(
     st.integers(min_value=-10, max_value=10**9).map(str),
-    st.tuples(st.integers(1, 999), st.integers(0, 999), st.sampled_from([" ", "\u00a0", "\u202f", ",", "."]))
-    .map(lambda t: f"{t[0]}{t[2]}{t[1]:03d}"),
+    st.tuples(st.integers(1, 999), st.integers(0, 999), st.sampled_from([" ", "\u00a0", "\u202f", ",", "."])).map(
+        lambda t: f"{t[0]}{t[2]}{t[1]:03d}"
+    ),
     st.floats(min_value=0, max_value=100, allow_nan=False).map(lambda f: f"{f:.1f}%"),
 )
 sentence = st.lists(st.one_of(word, number), min_size=0, max_size=12).map(" ".join)
-scalar = st.one_of(sentence, st.integers(), st.none(), st.booleans(), st.floats(allow_nan=False),
-                   st.dates().map(str))
+scalar = st.one_of(sentence, st.integers(), st.none(), st.booleans(), st.floats(allow_nan=False), st.dates().map(str))
 
 key_result = st.one_of(
-    sentence, scalar,
-    st.fixed_dictionaries({"title": st.one_of(sentence, scalar)},
-                          optional={"owner": sentence, "baseline": scalar, "target": scalar, "current": scalar,
-                                    "due": st.one_of(st.dates(), sentence), "score": scalar, "unit": sentence,
-                                    "x-note": sentence, "titel": sentence}),
+    sentence,
+    scalar,
+    st.fixed_dictionaries(
+        {"title": st.one_of(sentence, scalar)},
+        optional={
+            "owner": sentence,
+            "baseline": scalar,
+            "target": scalar,
+            "current": scalar,
+            "due": st.one_of(st.dates(), sentence),
+            "score": scalar,
+            "unit": sentence,
+            "x-note": sentence,
+            "titel": sentence,
+        },
+    ),
 )
 objective = st.one_of(
     sentence,
-    st.fixed_dictionaries({"title": st.one_of(sentence, scalar, st.lists(word, max_size=2))},
-                          optional={"key_results": st.one_of(st.lists(key_result, max_size=6), scalar),
-                                    "owner": sentence, "period": st.sampled_from(["2026-Q1", "2026", "Q5", ""]),
-                                    "type": st.sampled_from(["committed", "aspirational", "other"]),
-                                    "krs": st.lists(key_result, max_size=2), "id": sentence}),
+    st.fixed_dictionaries(
+        {"title": st.one_of(sentence, scalar, st.lists(word, max_size=2))},
+        optional={
+            "key_results": st.one_of(st.lists(key_result, max_size=6), scalar),
+            "owner": sentence,
+            "period": st.sampled_from(["2026-Q1", "2026", "Q5", ""]),
+            "type": st.sampled_from(["committed", "aspirational", "other"]),
+            "krs": st.lists(key_result, max_size=2),
+            "id": sentence,
+        },
+    ),
 )
 document = st.one_of(
     st.fixed_dictionaries(
         {"objectives": st.lists(objective, max_size=7)},
-        optional={"language": st.sampled_from(["en", "ru", "pl", "tr", "uz", "auto", "xx", 5]),
-                  "period": st.sampled_from(["2026-Q1", "2026-H1", "2026", "someday"]),
-                  "owner": sentence, "team": sentence, "level": st.sampled_from(["team", "company", "x"]),
-                  "okrlint": st.sampled_from([1, 2, "x"]), "colour": sentence}),
+        optional={
+            "language": st.sampled_from(["en", "ru", "pl", "tr", "uz", "auto", "xx", 5]),
+            "period": st.sampled_from(["2026-Q1", "2026-H1", "2026", "someday"]),
+            "owner": sentence,
+            "team": sentence,
+            "level": st.sampled_from(["team", "company", "x"]),
+            "okrlint": st.sampled_from([1, 2, "x"]),
+            "colour": sentence,
+        },
+    ),
     st.lists(objective, max_size=5),
     scalar,
 )
@@ -102,8 +160,17 @@ document = st.one_of(
 def yaml_file(draw) -> bytes:
     text = yaml.safe_dump(draw(document), allow_unicode=True, sort_keys=False, width=draw(st.integers(20, 200)))
     if draw(st.booleans()):
-        comment = draw(st.sampled_from(["# okrlint: disable=OKR104", "# okrlint: disable-next-line=ALL",
-                                        "# okrlint: disable-file=OKR303", "# okrlint: disable=", "# x"]))
+        comment = draw(
+            st.sampled_from(
+                [
+                    "# okrlint: disable=OKR104",
+                    "# okrlint: disable-next-line=ALL",
+                    "# okrlint: disable-file=OKR303",
+                    "# okrlint: disable=",
+                    "# x",
+                ]
+            )
+        )
         lines = text.split("\n")
         at = draw(st.integers(0, len(lines)))
         lines.insert(at, comment)
@@ -123,7 +190,9 @@ def markdown_file(draw) -> bytes:
         out.append(f"## {prefix}{draw(sentence)}")
         for _ in range(draw(st.integers(0, 4))):
             kr_prefix = draw(st.sampled_from(["KR: ", "KR1: ", "КР: ", "[ ] ", ""]))
-            tail = draw(st.sampled_from(["", " (owner: Ana)", " (due: 2026-03-31)", "<!-- okrlint: disable=OKR104 -->"]))
+            tail = draw(
+                st.sampled_from(["", " (owner: Ana)", " (due: 2026-03-31)", "<!-- okrlint: disable=OKR104 -->"])
+            )
             indent = draw(st.sampled_from(["", "  ", "    "]))
             out.append(f"{indent}{draw(st.sampled_from(['-', '*', '1.']))} {kr_prefix}{draw(sentence)}{tail}")
         if draw(st.booleans()):
@@ -140,7 +209,7 @@ def _mangle(draw, text: str) -> str:
         if action == "insert":
             text = text[:at] + draw(st.text(alphabet=ALPHABET + "\n:-'\"&*!|>", max_size=8)) + text[at:]
         elif action == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 20)):]
+            text = text[:at] + text[at + draw(st.integers(1, 20)) :]
         elif action == "duplicate":
             text = text[:at] + text[at : at + 40] + text[at:]
         else:
@@ -206,8 +275,10 @@ def test_random_bytes(data):
 
 
 @budget(600)
-@given(st.lists(st.one_of(sentence, st.text(alphabet=ALPHABET, max_size=60)), min_size=1, max_size=6),
-       st.sampled_from(["en", "ru", "pl", "tr", "uz", "auto"]))
+@given(
+    st.lists(st.one_of(sentence, st.text(alphabet=ALPHABET, max_size=60)), min_size=1, max_size=6),
+    st.sampled_from(["en", "ru", "pl", "tr", "uz", "auto"]),
+)
 def test_random_texts_in_every_language(krs, language):
     body = {"language": language, "objectives": [{"title": krs[0], "key_results": krs[1:]}]}
     check_file("fuzz.okr.yaml", yaml.safe_dump(body, allow_unicode=True).encode("utf-8"))

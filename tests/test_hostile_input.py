@@ -17,16 +17,26 @@ from pathlib import Path
 
 import pytest
 
-GOOD = ("language: en\nobjectives:\n  - title: Become the clinic patients recommend\n    owner: Ana\n"
-        "    period: 2026-Q1\n    key_results:\n      - Try to run 5 webinars\n")
+GOOD = (
+    "language: en\nobjectives:\n  - title: Become the clinic patients recommend\n    owner: Ana\n"
+    "    period: 2026-Q1\n    key_results:\n      - Try to run 5 webinars\n"
+)
 GOOD_FINDINGS = {(7, 9, "OKR102"), (7, 16, "OKR101")}  # "Try" hedges, "run" is an activity
 
 
-def okrlint(*args: str, cwd: Path, stdin: bytes | None = None, env: dict | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess:
+def okrlint(
+    *args: str, cwd: Path, stdin: bytes | None = None, env: dict | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
     """Run the CLI; a traceback on stderr fails the test whatever the exit code."""
-    proc = subprocess.run([sys.executable, "-m", "okrlint", "--no-cache", *args], check=False, cwd=cwd, input=stdin,
-                          capture_output=True, timeout=timeout, env={**os.environ, **(env or {})})
+    proc = subprocess.run(
+        [sys.executable, "-m", "okrlint", "--no-cache", *args],
+        check=False,
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
     err = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err, err
     return proc
@@ -62,16 +72,23 @@ def only_okr000(diags: list[dict]) -> dict:
 
 # -- encodings -----------------------------------------------------------------------------------------
 
+
 def test_invalid_utf8_is_located_at_its_byte(tmp_path):
     d = only_okr000(lint_one(tmp_path, "a.okr.yaml", b"objectives:\n  - title: Gr\xffow users\n"))
     assert (d["line"], d["column"]) == (2, 14)
     assert "byte 25" in d["message"] and "UTF-8" in d["message"]
 
 
-@pytest.mark.parametrize("encoding,bom", [
-    ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-    ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE),
-])
+@pytest.mark.parametrize(
+    "encoding,bom",
+    [
+        ("utf-8", codecs.BOM_UTF8),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", codecs.BOM_UTF32_BE),
+    ],
+)
 def test_byte_order_marks_are_decoded_with_the_same_positions(tmp_path, encoding, bom):
     assert GOOD_FINDINGS <= codes_at(lint_one(tmp_path, "a.okr.yaml", bom + GOOD.encode(encoding)))
 
@@ -93,12 +110,15 @@ def test_tabs_inside_a_text_keep_columns_on_the_line(tmp_path):
     assert (7, 9, "OKR102") in codes_at(diags)
 
 
-@pytest.mark.parametrize("kr", [
-    "Gro\u200bw weekly users from 5\u00a0000 to 15\u202f000",  # zero-width space, NBSP, narrow NBSP
-    "Grow \u202eweekly\u202c users \u2066from\u2069 5 to 10",  # bidi overrides and isolates
-    "Grow we\u0301\u0301ekly users from 5 to 10 🚀👩‍👩‍👧",  # combining marks, emoji, ZWJ sequence
-    "Zwiększyć ruch z 5\u2009000 do 15\u00a0000 wizyt — Увеличить трафик с 5 000 до 15 000 ﷽ 𝕏",
-])
+@pytest.mark.parametrize(
+    "kr",
+    [
+        "Gro\u200bw weekly users from 5\u00a0000 to 15\u202f000",  # zero-width space, NBSP, narrow NBSP
+        "Grow \u202eweekly\u202c users \u2066from\u2069 5 to 10",  # bidi overrides and isolates
+        "Grow we\u0301\u0301ekly users from 5 to 10 🚀👩‍👩‍👧",  # combining marks, emoji, ZWJ sequence
+        "Zwiększyć ruch z 5\u2009000 do 15\u00a0000 wizyt — Увеличить трафик с 5 000 до 15 000 ﷽ 𝕏",
+    ],
+)
 def test_unusual_characters_stay_inside_their_line(tmp_path, kr):
     text = GOOD.replace("Try to run 5 webinars", kr)
     lines = text.split("\n")
@@ -133,6 +153,7 @@ def test_a_console_that_cannot_encode_the_text_gets_escapes(tmp_path):
 
 # -- YAML hostility -----------------------------------------------------------------------------------
 
+
 def _bomb(levels: int = 10) -> str:
     lines = ['x-a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, levels):
@@ -150,11 +171,14 @@ def test_recursive_alias_is_rejected(tmp_path):
     assert d["line"] == 3
 
 
-@pytest.mark.parametrize("body", [
-    "objectives: " + "[" * 50_000 + "]" * 50_000,
-    "objectives:\n  - title: x\n    x-deep: " + "{a: " * 50_000 + "1" + "}" * 50_000,
-    "objectives:\n" + "".join("  " * i + "- \n" for i in range(3_000)),
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "objectives: " + "[" * 50_000 + "]" * 50_000,
+        "objectives:\n  - title: x\n    x-deep: " + "{a: " * 50_000 + "1" + "}" * 50_000,
+        "objectives:\n" + "".join("  " * i + "- \n" for i in range(3_000)),
+    ],
+)
 def test_50000_deep_nesting_is_a_located_error(tmp_path, body):
     d = only_okr000(lint_one(tmp_path, "a.okr.yaml", body + "\n"))
     assert "nest" in d["message"]
@@ -162,43 +186,58 @@ def test_50000_deep_nesting_is_a_located_error(tmp_path, body):
 
 def test_python_and_unknown_tags_are_never_executed(tmp_path):
     marker = tmp_path / "PWNED"
-    text = (f'objectives:\n  - title: !!python/object/apply:os.system ["touch {marker}"]\n'
-            f'    key_results:\n      - !!python/name:os.system\n      - !!python/object/new:os.system ["touch {marker}"]\n'
-            f'      - !custom Grow users from 5 to 10\n  - !!binary aGVsbG8=\n')
+    text = (
+        f'objectives:\n  - title: !!python/object/apply:os.system ["touch {marker}"]\n'
+        f'    key_results:\n      - !!python/name:os.system\n      - !!python/object/new:os.system ["touch {marker}"]\n'
+        f"      - !custom Grow users from 5 to 10\n  - !!binary aGVsbG8=\n"
+    )
     lint_one(tmp_path, "a.okr.yaml", text)
     assert not marker.exists()
 
 
 def test_duplicate_keys_are_okr001_not_last_wins(tmp_path):
-    diags = lint_one(tmp_path, "a.okr.yaml", "objectives:\n  - title: A\n    title: B\n    key_results: [x]\n"
-                                             "objectives: []\n")
+    diags = lint_one(
+        tmp_path, "a.okr.yaml", "objectives:\n  - title: A\n    title: B\n    key_results: [x]\nobjectives: []\n"
+    )
     dup = [(d["line"], d["column"]) for d in diags if d["code"] == "OKR001" and "duplicate" in d["message"]]
     assert dup == [(3, 5), (5, 1)]
 
 
-@pytest.mark.parametrize("value,shown", [
-    ("42", "number"), ("2026-01-01", "date"), ("null", "empty"), ("[a, b]", "list"), ("{a: b}", "mapping"),
-    ("true", "true or false"), ("3.5", "number"),
-])
+@pytest.mark.parametrize(
+    "value,shown",
+    [
+        ("42", "number"),
+        ("2026-01-01", "date"),
+        ("null", "empty"),
+        ("[a, b]", "list"),
+        ("{a: b}", "mapping"),
+        ("true", "true or false"),
+        ("3.5", "number"),
+    ],
+)
 def test_non_string_titles_are_okr001(tmp_path, value, shown):
-    diags = lint_one(tmp_path, "a.okr.yaml", f"objectives:\n  - title: {value}\n    key_results:\n"
-                                             f"      - title: {value}\n")
+    diags = lint_one(
+        tmp_path, "a.okr.yaml", f"objectives:\n  - title: {value}\n    key_results:\n      - title: {value}\n"
+    )
     schema = [d for d in diags if d["code"] == "OKR001"]
     assert {d["line"] for d in schema} == {2, 4}
     assert all(shown in d["message"] for d in schema)
 
 
 def test_legitimate_anchors_and_aliases(tmp_path):
-    text = ("language: en\nowner: &anna Anna\nperiod: &q 2026-Q1\nobjectives:\n"
-            "  - title: &t Become the clinic patients recommend\n    owner: *anna\n    period: *q\n"
-            "    key_results:\n      - &kr Try to run 5 webinars\n      - *kr\n"
-            "  - title: *t\n    key_results: [Grow weekly users from 5 to 10]\n")
+    text = (
+        "language: en\nowner: &anna Anna\nperiod: &q 2026-Q1\nobjectives:\n"
+        "  - title: &t Become the clinic patients recommend\n    owner: *anna\n    period: *q\n"
+        "    key_results:\n      - &kr Try to run 5 webinars\n      - *kr\n"
+        "  - title: *t\n    key_results: [Grow weekly users from 5 to 10]\n"
+    )
     diags = lint_one(tmp_path, "a.okr.yaml", text)
     assert not [d for d in diags if d["code"] in ("OKR000", "OKR001")]
     assert (9, 13, "OKR102") in codes_at(diags)  # "Try" after the anchor
 
 
 # -- size ----------------------------------------------------------------------------------------------
+
 
 def test_a_one_megabyte_key_result_line(tmp_path):
     kr = "Try to grow weekly users from 5 to 10 and " * 25_000
@@ -233,6 +272,7 @@ def test_100000_objectives(tmp_path):
 
 # -- files ---------------------------------------------------------------------------------------------
 
+
 def _hostile_dir(root: Path) -> None:
     (root / "good.okr.yaml").write_text(GOOD)
     (root / "bad-utf8.okr.yaml").write_bytes(b"objectives:\n  - title: \xff\n")
@@ -266,10 +306,14 @@ def test_hostile_directory_beside_a_good_file(tmp_path):
 def test_hostile_directory_stays_under_one_gibibyte(tmp_path):
     _hostile_dir(tmp_path)
     (tmp_path / "many.okr.yaml").write_text("objectives: [" + "1," * 400_000 + "1]\n")
-    probe = ("import resource, subprocess, sys\n"
-             "subprocess.run([sys.executable, '-m', 'okrlint', '--no-cache', '-q', '.'], capture_output=True)\n"
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
-    out = subprocess.run([sys.executable, "-c", probe], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run([sys.executable, '-m', 'okrlint', '--no-cache', '-q', '.'], capture_output=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr
     peak_kib = int(out.stdout.strip())
     assert peak_kib > 10_000  # the probe really measured a run
@@ -344,8 +388,20 @@ def test_a_file_that_grows_past_the_limit_between_stat_and_read(tmp_path, monkey
     def small_stat(self, *a, **kw):
         st = real_stat(self, *a, **kw)
         if self == f:
-            return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid, st.st_gid, 10,
-                                   st.st_atime, st.st_mtime, st.st_ctime))
+            return os.stat_result(
+                (
+                    st.st_mode,
+                    st.st_ino,
+                    st.st_dev,
+                    st.st_nlink,
+                    st.st_uid,
+                    st.st_gid,
+                    10,
+                    st.st_atime,
+                    st.st_mtime,
+                    st.st_ctime,
+                )
+            )
         return st
 
     monkeypatch.setattr(Path, "stat", small_stat)
@@ -360,21 +416,33 @@ def test_standard_input(tmp_path):
 
 # -- configuration ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name,content,where,says", [
-    (".okrlint.yaml", "language: [\n", ".okrlint.yaml:2:", "invalid YAML"),
-    (".okrlint.yaml", "ignore: [OKR203]\nlangauge: ru\n", ".okrlint.yaml:2:", "did you mean 'language'"),
-    (".okrlint.yaml", "max_file_size: big\n", ".okrlint.yaml:1:", "whole number"),
-    (".okrlint.yaml", "language: xx\n", ".okrlint.yaml:1:", "allowed: auto, uz, ru, pl, tr, en"),
-    (".okrlint.yaml", "rules:\n  weak-verb: {severty: error}\n", ".okrlint.yaml:2:", "allowed: severity"),
-    (".okrlint.yaml", "rules:\n  kr-count:\n    severity: loud\n", ".okrlint.yaml:3:", "allowed: error, warning"),
-    (".okrlint.yaml", "- a\n- b\n", ".okrlint.yaml:1:", "mapping"),
-    ("pyproject.toml", "[tool.okrlint]\nlanguage = \"ru\"\nfoo = [\n", "pyproject.toml:4", "invalid TOML"),
-    ("pyproject.toml", "[project]\nname = \"x\"\n[tool.okrlint]\nmax_file_size = \"big\"\n", "pyproject.toml:4:",
-     "whole number"),
-    ("pyproject.toml", "[tool.okrlint]\n[tool.okrlint.rules.kr-count]\nmax = \"x\"\n", "pyproject.toml:3:",
-     "integer"),
-    ("pyproject.toml", "[tool.okrlint.rules]\nkr-count = {max = \"x\"}\n", "pyproject.toml:2:", "integer"),
-])
+
+@pytest.mark.parametrize(
+    "name,content,where,says",
+    [
+        (".okrlint.yaml", "language: [\n", ".okrlint.yaml:2:", "invalid YAML"),
+        (".okrlint.yaml", "ignore: [OKR203]\nlangauge: ru\n", ".okrlint.yaml:2:", "did you mean 'language'"),
+        (".okrlint.yaml", "max_file_size: big\n", ".okrlint.yaml:1:", "whole number"),
+        (".okrlint.yaml", "language: xx\n", ".okrlint.yaml:1:", "allowed: auto, uz, ru, pl, tr, en"),
+        (".okrlint.yaml", "rules:\n  weak-verb: {severty: error}\n", ".okrlint.yaml:2:", "allowed: severity"),
+        (".okrlint.yaml", "rules:\n  kr-count:\n    severity: loud\n", ".okrlint.yaml:3:", "allowed: error, warning"),
+        (".okrlint.yaml", "- a\n- b\n", ".okrlint.yaml:1:", "mapping"),
+        ("pyproject.toml", '[tool.okrlint]\nlanguage = "ru"\nfoo = [\n', "pyproject.toml:4", "invalid TOML"),
+        (
+            "pyproject.toml",
+            '[project]\nname = "x"\n[tool.okrlint]\nmax_file_size = "big"\n',
+            "pyproject.toml:4:",
+            "whole number",
+        ),
+        (
+            "pyproject.toml",
+            '[tool.okrlint]\n[tool.okrlint.rules.kr-count]\nmax = "x"\n',
+            "pyproject.toml:3:",
+            "integer",
+        ),
+        ("pyproject.toml", '[tool.okrlint.rules]\nkr-count = {max = "x"}\n', "pyproject.toml:2:", "integer"),
+    ],
+)
 def test_configuration_errors_exit_2_with_file_and_line(tmp_path, name, content, where, says):
     (tmp_path / ".git").mkdir()
     (tmp_path / name).write_text(content)
@@ -387,17 +455,21 @@ def test_configuration_errors_exit_2_with_file_and_line(tmp_path, name, content,
 
 # -- concurrency -----------------------------------------------------------------------------------------
 
+
 def test_jobs_give_byte_identical_output(tmp_path):
     _hostile_dir(tmp_path)
     langs = {
-        "ru": "Попробовать запустить TikTok-канал", "pl": "Spróbować uruchomić kanał na TikToku",
-        "tr": "Web sitesi trafiğini artırmaya çalışmak", "uz": "Sotuvni yaxshilashga harakat qilish",
+        "ru": "Попробовать запустить TikTok-канал",
+        "pl": "Spróbować uruchomić kanał na TikToku",
+        "tr": "Web sitesi trafiğini artırmaya çalışmak",
+        "uz": "Sotuvni yaxshilashga harakat qilish",
         "en": "Improve the onboarding flow",
     }
     for i in range(24):
         kr = list(langs.values())[i % 5]
         (tmp_path / f"team{i:02}.okr.yaml").write_text(
-            f"objectives:\n  - title: Objective number {i}\n    key_results:\n      - {kr}\n      - {kr} {i}\n")
+            f"objectives:\n  - title: Objective number {i}\n    key_results:\n      - {kr}\n      - {kr} {i}\n"
+        )
     for fmt in ("text", "json", "github"):
         outs = [okrlint("--format", fmt, "--jobs", str(j), ".", cwd=tmp_path) for j in (1, 2, 3)]
         assert outs[0].stdout and outs[0].returncode == 1

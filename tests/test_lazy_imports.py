@@ -12,8 +12,16 @@ from pathlib import Path
 
 import pytest
 
-HEAVY_ROOTS = ("pymorphy3", "pymorphy3_dicts_ru", "morfeusz2", "spacy", "snowballstemmer", "thinc", "dawg_python",
-               "DAWG2")
+HEAVY_ROOTS = (
+    "pymorphy3",
+    "pymorphy3_dicts_ru",
+    "morfeusz2",
+    "spacy",
+    "snowballstemmer",
+    "thinc",
+    "dawg_python",
+    "DAWG2",
+)
 ANALYSERS = ("ru", "pl", "en", "tr", "uz")
 
 PROBE = """
@@ -28,22 +36,39 @@ heavy = sorted(m for m in sys.modules
 sys.stderr.write("HEAVY=" + json.dumps(heavy) + "\\n")
 """
 
-OKR = ("objectives:\n  - title: Стать главным источником экспертного контента\n    key_results:\n"
-       "      - Попробовать запустить TikTok-канал\n      - Spróbować uruchomić kanał na TikToku\n"
-       "  - title: Become the clinic patients recommend\n    key_results:\n      - Run 5 webinars\n")
+OKR = (
+    "objectives:\n  - title: Стать главным источником экспертного контента\n    key_results:\n"
+    "      - Попробовать запустить TikTok-канал\n      - Spróbować uruchomić kanał na TikToku\n"
+    "  - title: Become the clinic patients recommend\n    key_results:\n      - Run 5 webinars\n"
+)
 
 
 def heavy_modules(args: list[str], cwd: Path) -> list[str]:
     code = PROBE.format(roots=repr(set(HEAVY_ROOTS)), langs=repr(set(ANALYSERS)))
-    proc = subprocess.run([sys.executable, "-c", code, json.dumps(args)], check=False, cwd=cwd, capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(args)],
+        check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "Traceback" not in proc.stderr, proc.stderr
     line = next(ln for ln in proc.stderr.splitlines() if ln.startswith("HEAVY="))
-    return json.loads(line[len("HEAVY="):])
+    return json.loads(line[len("HEAVY=") :])
 
 
-@pytest.mark.parametrize("args", [["rules"], ["--help"], ["explain", "OKR104"], ["explain", "hedging-verb"],
-                                  ["--version"], ["rules", "--format", "json"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rules"],
+        ["--help"],
+        ["explain", "OKR104"],
+        ["explain", "hedging-verb"],
+        ["--version"],
+        ["rules", "--format", "json"],
+    ],
+)
 def test_commands_that_read_no_text_import_no_nlp(tmp_path, args):
     assert heavy_modules(args, tmp_path) == []
 
@@ -64,8 +89,9 @@ def test_a_cache_hit_imports_no_nlp(tmp_path):
 
 
 def test_only_the_languages_present_are_loaded(tmp_path):
-    (tmp_path / "a.okr.yaml").write_text("language: en\nobjectives:\n  - title: Grow\n    key_results:\n"
-                                         "      - Run 5 webinars\n", encoding="utf-8")
+    (tmp_path / "a.okr.yaml").write_text(
+        "language: en\nobjectives:\n  - title: Grow\n    key_results:\n      - Run 5 webinars\n", encoding="utf-8"
+    )
     loaded = heavy_modules(["--no-cache", "a.okr.yaml"], tmp_path)
     assert "okrlint.analysis.en" in loaded
     assert not {"okrlint.analysis.ru", "okrlint.analysis.pl", "pymorphy3", "morfeusz2"} & set(loaded)

@@ -11,8 +11,10 @@ def load(text):
 
 
 def test_every_scalar_keeps_line_and_column():
-    f = load("period: 2026-Q1\nobjectives:\n  - title: Grow\n    key_results:\n"
-             "      - \"Cut churn from 5% to 3%\"\n      - title: Raise NPS from 30 to 50\n        owner: Li\n")
+    f = load(
+        "period: 2026-Q1\nobjectives:\n  - title: Grow\n    key_results:\n"
+        '      - "Cut churn from 5% to 3%"\n      - title: Raise NPS from 30 to 50\n        owner: Li\n'
+    )
     obj = f.documents[0].objectives[0]
     assert obj.title.span == Span(3, 12, 3, 16)
     quoted, mapped = obj.key_results
@@ -24,7 +26,9 @@ def test_every_scalar_keeps_line_and_column():
 
 
 def test_aliases_bare_lists_and_documents():
-    f = load("- objective: A b c\n  krs: [x]\n- text: D e f\n  results:\n    - text: y\n---\nobjectives:\n  - title: G\n")
+    f = load(
+        "- objective: A b c\n  krs: [x]\n- text: D e f\n  results:\n    - text: y\n---\nobjectives:\n  - title: G\n"
+    )
     assert [o.title.value for d in f.documents for o in d.objectives] == ["A b c", "D e f", "G"]
     assert f.documents[0].objectives[1].key_results[0].title.value == "y"
     assert all(not d.problems for d in f.documents)
@@ -42,8 +46,10 @@ def test_unknown_key_with_suggestion_and_location():
 
 
 def test_wrong_types_are_problems_not_crashes():
-    f = load("objectives:\n  - title: [a, b]\n    key_results: {a: 1}\n  - 42\n  - title: 2026-01-01\n"
-             "    key_results:\n      - [nested]\n      - null\n")
+    f = load(
+        "objectives:\n  - title: [a, b]\n    key_results: {a: 1}\n  - 42\n  - title: 2026-01-01\n"
+        "    key_results:\n      - [nested]\n      - null\n"
+    )
     kinds = [p.kind for p in f.documents[0].problems]
     assert kinds.count("wrong-type") >= 4
 
@@ -62,7 +68,8 @@ def test_parse_error_is_located():
 
 def test_alias_bomb_is_rejected():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join('*' + chr(97 + i) for _ in range(10))}]\n" for i in range(8))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join('*' + chr(97 + i) for _ in range(10))}]\n" for i in range(8)
+    )
     f = load(bomb + "owner: *i\nobjectives: []\n")
     assert f.error is not None and "alias" in f.error.message
 

@@ -64,8 +64,9 @@ def test_markdown_model_matches_yaml():
     md = load_text("q1.okr.md", MARKDOWN).documents[0]
     ya = load_text("q1.okr.yaml", YAML_TWIN).documents[0]
     assert [o.title.value for o in md.objectives] == [o.title.value for o in ya.objectives]
-    assert [[k.title.value for k in o.key_results] for o in md.objectives] == \
-        [[k.title.value for k in o.key_results] for o in ya.objectives]
+    assert [[k.title.value for k in o.key_results] for o in md.objectives] == [
+        [k.title.value for k in o.key_results] for o in ya.objectives
+    ]
     assert md.get("period") == ya.get("period") and md.get("owner") == ya.get("owner") == "Anna Kowalska"
     assert md.get("title") == "Marketing"
     assert md.objectives[0].key_results[0].get("owner") == "Jan"
@@ -101,16 +102,19 @@ def test_markdown_and_yaml_twins_give_the_same_diagnostics_at_their_own_position
         assert (d.line, d.column) != (twin.line, twin.column)
 
 
-@pytest.mark.parametrize("heading, title, ident", [
-    ("## Objective: Grow the clinic", "Grow the clinic", None),
-    ("## O3: Grow the clinic", "Grow the clinic", "O3"),
-    ("## Цель: Стать клиникой №1", "Стать клиникой №1", None),
-    ("## Cel: Zostać liderem", "Zostać liderem", None),
-    ("## Hedef: Lider olmak", "Lider olmak", None),
-    ("## Maqsad: Yetakchi bo'lish", "Yetakchi bo'lish", None),
-    ("## Objective 2 — Grow the clinic", "Grow the clinic", "O2"),
-    ("## Grow the clinic", "Grow the clinic", None),
-])
+@pytest.mark.parametrize(
+    "heading, title, ident",
+    [
+        ("## Objective: Grow the clinic", "Grow the clinic", None),
+        ("## O3: Grow the clinic", "Grow the clinic", "O3"),
+        ("## Цель: Стать клиникой №1", "Стать клиникой №1", None),
+        ("## Cel: Zostać liderem", "Zostać liderem", None),
+        ("## Hedef: Lider olmak", "Lider olmak", None),
+        ("## Maqsad: Yetakchi bo'lish", "Yetakchi bo'lish", None),
+        ("## Objective 2 — Grow the clinic", "Grow the clinic", "O2"),
+        ("## Grow the clinic", "Grow the clinic", None),
+    ],
+)
 def test_objective_labels_are_stripped(heading, title, ident):
     doc = load_text("x.okr.md", f"{heading}\n- KR: Raise NPS from 30 to 50\n").documents[0]
     obj = doc.objectives[0]
@@ -119,14 +123,17 @@ def test_objective_labels_are_stripped(heading, title, ident):
     assert heading[obj.title.span.column - 1 :] == title
 
 
-@pytest.mark.parametrize("item, title", [
-    ("- KR: Raise NPS from 30 to 50", "Raise NPS from 30 to 50"),
-    ("- KR1: Raise NPS from 30 to 50", "Raise NPS from 30 to 50"),
-    ("- КР: Поднять NPS с 30 до 50", "Поднять NPS с 30 до 50"),
-    ("* Raise NPS from 30 to 50 (owner: Dana, due: 2026-03-31)", "Raise NPS from 30 to 50"),
-    ("1. Raise NPS from 30 to 50", "Raise NPS from 30 to 50"),
-    ("- [ ] KR: Raise NPS from 30 to 50", "Raise NPS from 30 to 50"),
-])
+@pytest.mark.parametrize(
+    "item, title",
+    [
+        ("- KR: Raise NPS from 30 to 50", "Raise NPS from 30 to 50"),
+        ("- KR1: Raise NPS from 30 to 50", "Raise NPS from 30 to 50"),
+        ("- КР: Поднять NPS с 30 до 50", "Поднять NPS с 30 до 50"),
+        ("* Raise NPS from 30 to 50 (owner: Dana, due: 2026-03-31)", "Raise NPS from 30 to 50"),
+        ("1. Raise NPS from 30 to 50", "Raise NPS from 30 to 50"),
+        ("- [ ] KR: Raise NPS from 30 to 50", "Raise NPS from 30 to 50"),
+    ],
+)
 def test_key_result_labels_and_trailing_fields(item, title):
     kr = load_text("x.okr.md", f"## Grow the clinic\n{item}\n").documents[0].objectives[0].key_results[0]
     assert kr.title.value == title
@@ -138,7 +145,8 @@ def test_markdown_problems_are_data():
     assert [p.kind for p in doc.problems] == ["missing-objectives"]
     doc = load_text("x.okr.md", "## Grow the clinic\n- Raise NPS from 30 to 50\n  onwer: Dana\n").documents[0]
     assert [(p.kind, p.span.line, p.span.column, p.suggestion) for p in doc.problems] == [
-        ("unknown-key", 3, 3, "owner")]
+        ("unknown-key", 3, 3, "owner")
+    ]
 
 
 def test_suppression_comments_are_collected_outside_code():

@@ -56,8 +56,28 @@ def test_catalogue_names_only_real_rules():
 
 
 def test_shipped_text_and_structure_rules_are_translated():
-    wanted = {"OKR000", "OKR001", "OKR002", "OKR003", "OKR004", "OKR101", "OKR102", "OKR103", "OKR104", "OKR105",
-              "OKR106", "OKR201", "OKR202", "OKR203", "OKR301", "OKR302", "OKR303", "OKR304", "OKR305", "OKR306"}
+    wanted = {
+        "OKR000",
+        "OKR001",
+        "OKR002",
+        "OKR003",
+        "OKR004",
+        "OKR101",
+        "OKR102",
+        "OKR103",
+        "OKR104",
+        "OKR105",
+        "OKR106",
+        "OKR201",
+        "OKR202",
+        "OKR203",
+        "OKR301",
+        "OKR302",
+        "OKR303",
+        "OKR304",
+        "OKR305",
+        "OKR306",
+    }
     for lang in TRANSLATED:
         assert wanted <= set(catalog(lang)), lang
 
@@ -67,8 +87,10 @@ def test_russian_messages_name_the_word():
     assert diags["OKR103"].message == "«Улучшить» не задаёт направление и величину"
     assert "«Попробовать»" in diags["OKR102"].message
     assert diags["OKR103"].suggestion  # a stronger form, in Russian
-    assert not any(c.isascii() and c.isalpha() for c in diags["OKR103"].suggestion.replace("X", "")
-                   .replace("A", "").replace("B", ""))
+    assert not any(
+        c.isascii() and c.isalpha()
+        for c in diags["OKR103"].suggestion.replace("X", "").replace("A", "").replace("B", "")
+    )
 
 
 def test_auto_speaks_the_language_of_the_text_and_en_is_the_default():
@@ -115,8 +137,12 @@ def _shipped_rules():
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_message_id_of_a_shipped_rule_is_in_every_catalogue(lang):
-    missing = [(r.meta.code, mid) for r in _shipped_rules() for mid in r.meta.message_ids
-               if mid not in catalog(lang).get(r.meta.code, {})]
+    missing = [
+        (r.meta.code, mid)
+        for r in _shipped_rules()
+        for mid in r.meta.message_ids
+        if mid not in catalog(lang).get(r.meta.code, {})
+    ]
     assert not missing, f"{lang}.yaml lacks {missing}"
 
 
@@ -153,8 +179,14 @@ def _emitted(monkeypatch, projects: list[dict[str, str]]) -> set[tuple[str, str]
     monkeypatch.setattr(okrlint.messages, "translate", spy)
     rules = load_rules()
     cfg = Config()
-    linter = Linter(rules, cfg, Selection.build(cfg, rules, ("ALL",)), Analyzer(), message_language="ru",
-                    report_unused_disables=True)
+    linter = Linter(
+        rules,
+        cfg,
+        Selection.build(cfg, rules, ("ALL",)),
+        Analyzer(),
+        message_language="ru",
+        report_unused_disables=True,
+    )
     for documents in projects:
         sources = tuple(load_text(name, text) for name, text in documents.items())
         for s in sources:
@@ -176,8 +208,12 @@ def test_what_the_rules_emit_on_the_fixtures_is_declared(monkeypatch):
         projects.extend(case["files"] for case in yaml.safe_load(path.read_text(encoding="utf-8")) or [])
     for path in sorted(fixtures.glob("*/[a-z][a-z].yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        krs = [s for kind in ("key_result", "objective") for v in ("fail", "pass")
-               for s in (data.get(kind) or {}).get(v) or []]
+        krs = [
+            s
+            for kind in ("key_result", "objective")
+            for v in ("fail", "pass")
+            for s in (data.get(kind) or {}).get(v) or []
+        ]
         body = "".join(f"      - {json.dumps(s, ensure_ascii=False)}\n" for s in krs)
         head = f"language: {path.stem}\nperiod: 2026-Q1\nowner: T\nobjectives:\n  - title: Grow\n    key_results:\n"
         projects.append({f"{path.stem}.okr.yaml": head + body})
@@ -205,7 +241,12 @@ def test_schema_problems_and_unreadable_files_speak_the_language(lang):
 
 
 def test_a_suggestion_without_its_close_match_uses_the_otherwise_hint():
-    f = Finding(Span.point(1, 1), "English", "fix the path (relative to this file) or lint that file too",
-                message_id="no-file", params={"ref": "x.okr.yaml#O1", "file": "x.okr.yaml", "suggested": ""})
+    f = Finding(
+        Span.point(1, 1),
+        "English",
+        "fix the path (relative to this file) or lint that file too",
+        message_id="no-file",
+        params={"ref": "x.okr.yaml#O1", "file": "x.okr.yaml", "suggested": ""},
+    )
     _, suggestion = translate("OKR308", f, "ru")
     assert suggestion == catalog("ru")["OKR308"]["no-file"]["suggestion_otherwise"]

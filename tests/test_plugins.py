@@ -6,8 +6,7 @@ import json
 import os
 import textwrap
 
-
-PLUGIN = textwrap.dedent('''\
+PLUGIN = textwrap.dedent("""\
     from okrlint.model import Element
     from okrlint.rule import Rule, Severity
 
@@ -17,7 +16,7 @@ PLUGIN = textwrap.dedent('''\
     def check(kr, ctx):
         if kr.title is not None and "TBD" in kr.title.value:
             yield ctx.finding(kr.title.span, "TBD is not a key result")
-    ''')
+    """)
 
 
 def make_plugin(root):

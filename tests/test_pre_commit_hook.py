@@ -61,28 +61,45 @@ def hook_repo(tmp_path_factory):
     if not (ROOT / ".git").exists() or not (ROOT / ".pre-commit-hooks.yaml").is_file():
         pytest.skip(f"{ROOT} is not a git checkout with .pre-commit-hooks.yaml")
     work = tmp_path_factory.mktemp("user-repo")
-    git = ["git", "-c", "user.email=test@example.invalid", "-c", "user.name=okrlint test", "-c",
-           "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
+    git = [
+        "git",
+        "-c",
+        "user.email=test@example.invalid",
+        "-c",
+        "user.name=okrlint test",
+        "-c",
+        "commit.gpgsign=false",
+        "-c",
+        "init.defaultBranch=main",
+    ]
     subprocess.run([*git, "init", "-q", str(work)], check=True)
     (work / "weak.okr.yaml").write_text(WEAK, encoding="utf-8")
     (work / "good.okr.yaml").write_text(GOOD, encoding="utf-8")
     subprocess.run([*git, "add", "."], cwd=work, check=True)
     subprocess.run([*git, "commit", "-q", "-m", "OKRs"], cwd=work, check=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PRE_COMMIT", "VIRTUALENV_"))}
-    env.update({
-        "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
-        "PIP_NO_INDEX": "1",
-        "PIP_NO_DEPS": "1",
-        "PIP_NO_BUILD_ISOLATION": "0",  # pip's inverted spelling of --no-build-isolation
-        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
-        "PYTHONPATH": sysconfig.get_paths()["purelib"],
-        "GITHUB_ACTIONS": "",  # the hook's output format must not depend on where the test runs
-        "NO_COLOR": "1",
-    })
+    env.update(
+        {
+            "PRE_COMMIT_HOME": str(tmp_path_factory.mktemp("pre-commit-home")),
+            "PIP_NO_INDEX": "1",
+            "PIP_NO_DEPS": "1",
+            "PIP_NO_BUILD_ISOLATION": "0",  # pip's inverted spelling of --no-build-isolation
+            "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+            "PYTHONPATH": sysconfig.get_paths()["purelib"],
+            "GITHUB_ACTIONS": "",  # the hook's output format must not depend on where the test runs
+            "NO_COLOR": "1",
+        }
+    )
 
     def run(name: str) -> subprocess.CompletedProcess:
-        return subprocess.run([*cmd, "try-repo", str(ROOT), "okrlint", "--files", name], cwd=work, env=env,
-                              capture_output=True, text=True, timeout=900)
+        return subprocess.run(
+            [*cmd, "try-repo", str(ROOT), "okrlint", "--files", name],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
 
     return run
 

@@ -109,7 +109,9 @@ def test_bad_input_still_renders(tmp_path):
         "      - {title: Raise NPS from 30 to 45, baseline: thirty, target: 45, current: [1], score: 70}\n"
         "      - {title: Ship payments, scoring: binary, target: true, current: true}\n"
         "      - 42\n"
-        "  - just a string\n", encoding="utf-8")
+        "  - just a string\n",
+        encoding="utf-8",
+    )
     for name in ("r.md", "r.html"):
         code, _, err = _report([".", "-o", name], tmp_path)
         assert code == 0, err
@@ -131,8 +133,10 @@ def test_quality_score_is_defined_by_severities():
 
 
 def test_build_places_findings_on_their_key_result():
-    src = load_text("t.okr.yaml", "objectives:\n  - title: Grow\n    key_results:\n      - title: a\n"
-                                  "        score: 70\n      - title: b\n")
+    src = load_text(
+        "t.okr.yaml",
+        "objectives:\n  - title: Grow\n    key_results:\n      - title: a\n        score: 70\n      - title: b\n",
+    )
     d = Diagnostic("t.okr.yaml", 5, 16, 5, 18, "OKR402", "score-range", Severity.ERROR, "score 70 is outside 0–1")
     review = build([src], [d])
     (obj,) = review.files[0].objectives
@@ -141,9 +145,17 @@ def test_build_places_findings_on_their_key_result():
 
 # -- the HTML page in a real browser ---------------------------------------------
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-logging=stderr",
-                  "--v=0"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--enable-logging=stderr",
+    "--v=0",
+]
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)")
@@ -154,8 +166,13 @@ def test_html_report_renders_in_headless_chromium(tmp_path):
 
     def chromium(*args: str) -> subprocess.CompletedProcess:
         profile = tmp_path / f"profile{len(list(tmp_path.iterdir()))}"
-        return subprocess.run([CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
-                              capture_output=True, text=True, timeout=180, check=False)
+        return subprocess.run(
+            [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
 
     dom = chromium("--dump-dom")
     assert dom.returncode == 0, dom.stderr[-2000:]
@@ -163,8 +180,16 @@ def test_html_report_renders_in_headless_chromium(tmp_path):
     assert ":CONSOLE" not in dom.stderr, [ln for ln in dom.stderr.splitlines() if ":CONSOLE" in ln]
     html = dom.stdout
     headings = re.findall(r"<h[123][^>]*>(.*?)</h[123]>", html)
-    for expected in ("OKR review", "Summary", "Alignment", "Totals per rule", "team-growth.okr.yaml",
-                     "team-product.okr.yaml", "company.okr.yaml", "people/ewa.okr.yaml"):
+    for expected in (
+        "OKR review",
+        "Summary",
+        "Alignment",
+        "Totals per rule",
+        "team-growth.okr.yaml",
+        "team-product.okr.yaml",
+        "company.okr.yaml",
+        "people/ewa.okr.yaml",
+    ):
         assert any(expected in h for h in headings), (expected, headings)
     # Quality per file, progress numbers and the alignment tree's nodes.
     assert re.search(r'class="quality q-fair">54<', html) and re.search(r'class="quality q-good">100<', html)

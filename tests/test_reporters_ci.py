@@ -24,16 +24,38 @@ objectives:
 """
 
 
-def _diag(line: int, code: str = "OKR303", name: str = "missing-owner", sev: Severity = Severity.WARNING,
-          path: str = "okrs/q1.okr.yaml") -> Diagnostic:
-    return Diagnostic(path, line, 9, line, 48, code, name, sev, "the key result has no owner",
-                      "add `owner:`", "en", "key_result", 0, line - 4)
+def _diag(
+    line: int,
+    code: str = "OKR303",
+    name: str = "missing-owner",
+    sev: Severity = Severity.WARNING,
+    path: str = "okrs/q1.okr.yaml",
+) -> Diagnostic:
+    return Diagnostic(
+        path,
+        line,
+        9,
+        line,
+        48,
+        code,
+        name,
+        sev,
+        "the key result has no owner",
+        "add `owner:`",
+        "en",
+        "key_result",
+        0,
+        line - 4,
+    )
 
 
 def _diags(path: str = "okrs/q1.okr.yaml") -> list[Diagnostic]:
-    return [_diag(4, path=path), _diag(5, path=path),
-            _diag(2, "OKR102", "hedging-verb", Severity.ERROR, path=path),
-            _diag(2, "OKR203", "jargon", Severity.INFO, path=path)]
+    return [
+        _diag(4, path=path),
+        _diag(5, path=path),
+        _diag(2, "OKR102", "hedging-verb", Severity.ERROR, path=path),
+        _diag(2, "OKR203", "jargon", Severity.INFO, path=path),
+    ]
 
 
 def _sarif(diags, source=SOURCE, path="okrs/q1.okr.yaml") -> dict:
@@ -76,9 +98,25 @@ def test_sarif_has_one_descriptor_per_rule_with_help():
 def test_sarif_fingerprints_survive_moved_lines_and_tell_twins_apart():
     before = _sarif(_diags())["runs"][0]["results"]
     moved_source = "# a comment added above\n\n" + SOURCE
-    moved = [Diagnostic(d.path, d.line + 2, d.column, d.end_line + 2, d.end_column, d.code, d.name, d.severity,
-                        d.message, d.suggestion, d.language, d.element, d.objective_index, d.key_result_index)
-             for d in _diags()]
+    moved = [
+        Diagnostic(
+            d.path,
+            d.line + 2,
+            d.column,
+            d.end_line + 2,
+            d.end_column,
+            d.code,
+            d.name,
+            d.severity,
+            d.message,
+            d.suggestion,
+            d.language,
+            d.element,
+            d.objective_index,
+            d.key_result_index,
+        )
+        for d in _diags()
+    ]
     after = _sarif(moved, moved_source)["runs"][0]["results"]
     prints_before = [r["partialFingerprints"]["okrlint/v1"] for r in before]
     prints_after = [r["partialFingerprints"]["okrlint/v1"] for r in after]
@@ -100,7 +138,8 @@ def test_junit_is_xml_with_a_failure_per_diagnostic_and_a_pass_per_clean_file():
     suites = {s.get("name"): s for s in root}
     assert len(suites["okrs/q1.okr.yaml"].findall("testcase/failure")) == 4
     assert suites["okrs/clean.okr.yaml"].findall("testcase") and not suites["okrs/clean.okr.yaml"].findall(
-        "testcase/failure")
+        "testcase/failure"
+    )
 
 
 def test_gitlab_code_quality_fields():
@@ -118,8 +157,9 @@ def test_github_escaping_follows_the_actions_toolkit():
     assert _escape_data("50% done\r\nnext: a, b") == "50%25 done%0D%0Anext: a, b"
     assert _escape_prop("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
     out = render("github", [_diag(4, path="dir,x/q:1.okr.yaml")], sources={}, rules=load_rules())
-    assert out.startswith("::warning file=dir%2Cx/q%3A1.okr.yaml,line=4,col=9,endLine=4,endColumn=48,"
-                          "title=OKR303 missing-owner::")
+    assert out.startswith(
+        "::warning file=dir%2Cx/q%3A1.okr.yaml,line=4,col=9,endLine=4,endColumn=48,title=OKR303 missing-owner::"
+    )
 
 
 def _cli(*args: str):
@@ -127,8 +167,14 @@ def _cli(*args: str):
     import sys
 
     root = Path(__file__).resolve().parents[1]
-    return subprocess.run([sys.executable, "-m", "okrlint", *args], cwd=root, capture_output=True, text=True,
-                          env={"PATH": "", "NO_COLOR": "1", "GITHUB_ACTIONS": ""}, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "okrlint", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"PATH": "", "NO_COLOR": "1", "GITHUB_ACTIONS": ""},
+        timeout=600,
+    )
 
 
 def test_cli_sarif_on_the_examples_validates():

@@ -27,7 +27,8 @@ def test_every_rule_has_a_page_and_the_index_links_it():
 def test_page_shows_meta_and_fixture_cases(tmp_path):
     (tmp_path / "OKR103").mkdir()
     (tmp_path / "OKR103" / "ru.yaml").write_text(
-        "key_result:\n  fail: [Улучшить сервис]\n  pass: [Снизить жалобы с 40 до 20]\n", encoding="utf-8")
+        "key_result:\n  fail: [Улучшить сервис]\n  pass: [Снизить жалобы с 40 до 20]\n", encoding="utf-8"
+    )
     meta = load_rules().get("OKR103").meta
     page = render_page(meta, language_cases("OKR103", root=tmp_path))
     assert page.startswith("# OKR103 `weak-verb`")

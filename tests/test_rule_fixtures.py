@@ -40,8 +40,14 @@ def _text_cases():
         for kind in ("key_result", "objective"):
             for verdict in ("fail", "pass"):
                 for sentence in (data.get(kind) or {}).get(verdict) or []:
-                    yield pytest.param(path.parent.name, path.stem, kind, verdict == "fail", sentence,
-                                       id=f"{path.parent.name}-{path.stem}-{kind}-{verdict}-{sentence[:40]}")
+                    yield pytest.param(
+                        path.parent.name,
+                        path.stem,
+                        kind,
+                        verdict == "fail",
+                        sentence,
+                        id=f"{path.parent.name}-{path.stem}-{kind}-{verdict}-{sentence[:40]}",
+                    )
 
 
 def _structure_cases():
@@ -83,8 +89,13 @@ def test_structure_rule_fixture(code, case):
     rules = load_rules()
     options = {code: case.get("options", {})} if case.get("options") else {}
     config = Config(rules=options)
-    diags = lint_text(case["document"], path=case.get("path", "case.okr.yaml"), select=[code], config=config,
-                      language=case.get("language", "en"))
+    diags = lint_text(
+        case["document"],
+        path=case.get("path", "case.okr.yaml"),
+        select=[code],
+        config=config,
+        language=case.get("language", "en"),
+    )
     hits = [d for d in diags if d.code == code]
     assert bool(hits) == case["fires"], f"{case['name']}: {hits}"
     if "lines" in case:

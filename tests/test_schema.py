@@ -99,12 +99,15 @@ def test_good_file_and_bare_list_validate():
     assert not _errors("- title: Grow\n  key_results: [Raise NPS from 30 to 50]\n")
 
 
-@pytest.mark.parametrize("bad", [
-    GOOD.replace("    type: committed", "    titel: oops"),
-    GOOD.replace("        unit: minutes", "        unti: minutes"),
-    GOOD.replace("period: 2026-Q1", "perod: 2026-Q1"),
-    GOOD.replace("type: committed", "type: stretch"),
-    GOOD.replace('score: "40%"', "score: 4"),
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        GOOD.replace("    type: committed", "    titel: oops"),
+        GOOD.replace("        unit: minutes", "        unti: minutes"),
+        GOOD.replace("period: 2026-Q1", "perod: 2026-Q1"),
+        GOOD.replace("type: committed", "type: stretch"),
+        GOOD.replace('score: "40%"', "score: 4"),
+    ],
+)
 def test_misspelt_key_or_bad_value_does_not_validate(bad):
     assert _errors(bad)

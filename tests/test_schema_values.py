@@ -35,7 +35,12 @@ def test_values_outside_the_allowed_ones_are_located_with_a_did_you_mean():
 
 
 def test_allowed_values_pass():
-    ok = YAML.replace("russian", "ru").replace("Team", "team").replace("comitted", "committed").replace("bool", "spectrum")
+    ok = (
+        YAML.replace("russian", "ru")
+        .replace("Team", "team")
+        .replace("comitted", "committed")
+        .replace("bool", "spectrum")
+    )
     assert _schema(ok) == []
 
 
@@ -54,7 +59,9 @@ def test_the_json_schema_enumerates_the_same_values():
 
 
 def test_make_linter_takes_message_language_and_unused_disables():
-    text = "objectives:\n  - title: Стать клиникой, которую рекомендуют\n    key_results: 3  # okrlint: disable=OKR104\n"
+    text = (
+        "objectives:\n  - title: Стать клиникой, которую рекомендуют\n    key_results: 3  # okrlint: disable=OKR104\n"
+    )
     linter = make_linter(select=["OKR0"], message_language="ru", report_unused_disables=True)
     codes = {d.code: d.message for d in lint_text(text, linter=linter)}
     assert set(codes) == {"OKR001", "OKR004"}

@@ -29,7 +29,10 @@ TEXTS = {
 
 # -- entry points -------------------------------------------------------------------
 
-@pytest.mark.parametrize("group", ["okrlint.rules", "okrlint.languages", "console_scripts", "pytest11", "no.such.group"])
+
+@pytest.mark.parametrize(
+    "group", ["okrlint.rules", "okrlint.languages", "console_scripts", "pytest11", "no.such.group"]
+)
 def test_entry_points_match_importlib_metadata(group):
     fast = plugins._fast(group)
     slow = [(e.name, e.value, e.group) for e in md.entry_points(group=group)]
@@ -59,8 +62,9 @@ def test_a_finder_with_its_own_distributions_falls_back(monkeypatch):
 
     monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder])
     assert plugins._fast("okrlint.rules") is None
-    assert [e.name for e in plugins.entry_points("okrlint.rules")] == \
-        [e.name for e in md.entry_points(group="okrlint.rules")]
+    assert [e.name for e in plugins.entry_points("okrlint.rules")] == [
+        e.name for e in md.entry_points(group="okrlint.rules")
+    ]
 
 
 def test_a_malformed_entry_points_file_is_left_to_importlib(tmp_path, monkeypatch):
@@ -74,8 +78,9 @@ def test_a_malformed_entry_points_file_is_left_to_importlib(tmp_path, monkeypatc
 def test_a_plugin_distribution_on_sys_path_is_found_first(tmp_path, monkeypatch):
     dist = tmp_path / "okr_extra-0.1.dist-info"
     dist.mkdir()
-    (dist / "entry_points.txt").write_text("# comment\n[other]\nx = y\n\n[okrlint.rules]\nextra = okr_extra.rules\n",
-                                           encoding="utf-8")
+    (dist / "entry_points.txt").write_text(
+        "# comment\n[other]\nx = y\n\n[okrlint.rules]\nextra = okr_extra.rules\n", encoding="utf-8"
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     fast = [(e.name, e.value) for e in plugins._fast("okrlint.rules")]
     assert fast == [(e.name, e.value) for e in md.entry_points(group="okrlint.rules")]
@@ -83,6 +88,7 @@ def test_a_plugin_distribution_on_sys_path_is_found_first(tmp_path, monkeypatch)
 
 
 # -- compiled lexicons ----------------------------------------------------------------
+
 
 def _analyses(languages=TEXTS):
     an = Analyzer()
@@ -151,13 +157,24 @@ def test_a_user_lexicon_folder_changes_the_key(tmp_path, monkeypatch):
 def test_a_cache_hit_run_imports_no_importlib_metadata(tmp_path):
     """Entry points are read without importlib.metadata (it costs ~30 ms of every start)."""
     f = tmp_path / "team.okr.yaml"
-    f.write_text("objectives:\n  - title: Become the clinic patients recommend\n    key_results:\n"
-                 "      - Grow weekly active users from 2 000 to 3 500\n", encoding="utf-8")
-    code = ("import sys, runpy; sys.argv = ['okrlint', '--cache-dir', sys.argv[1], sys.argv[2]]\n"
-            "try:\n    runpy.run_module('okrlint', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-            "print('importlib.metadata' in sys.modules, file=sys.stderr)")
+    f.write_text(
+        "objectives:\n  - title: Become the clinic patients recommend\n    key_results:\n"
+        "      - Grow weekly active users from 2 000 to 3 500\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys, runpy; sys.argv = ['okrlint', '--cache-dir', sys.argv[1], sys.argv[2]]\n"
+        "try:\n    runpy.run_module('okrlint', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print('importlib.metadata' in sys.modules, file=sys.stderr)"
+    )
     env = dict(os.environ, OKRLINT_LEXICON_CACHE=str(tmp_path / "lex"))
     for _ in range(2):  # the second run is all cache hits
-        out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "cache"), str(f)], check=False,
-                             capture_output=True, text=True, env=env, cwd=tmp_path)
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(tmp_path / "cache"), str(f)],
+            check=False,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
     assert out.stderr.strip().splitlines()[-1] == "False", out.stderr

@@ -32,8 +32,13 @@ def test_disable_on_the_line_by_code_or_name():
 def test_disable_next_line_and_file():
     assert _lint(HEAD + "      # okrlint: disable-next-line=OKR303\n      - Raise NPS from 30 to 50\n") == []
     assert _lint(HEAD + "      - Raise NPS from 30 to 50\n      # okrlint: disable-next-line=OKR303\n") == [
-        (5, "OKR303")]
-    text = "# okrlint: disable-file=missing-owner\n" + HEAD + "      - Raise NPS from 30 to 50\n      - Cut churn from 5% to 3%\n"
+        (5, "OKR303")
+    ]
+    text = (
+        "# okrlint: disable-file=missing-owner\n"
+        + HEAD
+        + "      - Raise NPS from 30 to 50\n      - Cut churn from 5% to 3%\n"
+    )
     assert _lint(text) == []
 
 

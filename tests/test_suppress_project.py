@@ -77,9 +77,21 @@ def test_the_command_line_with_cache_and_jobs(tmp_path: Path, monkeypatch):
     for name, text in _files().items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    kw = {"fmt": "json", "select": ("OKR0", "OKR3"), "ignore": (), "config_file": None, "language": None,
-          "fail_on": None, "exit_zero": False, "quiet": True, "statistics": False, "no_color": True,
-          "stdin_filename": None, "report_unused_disables": True, "cache_dir": str(tmp_path / ".cache")}
+    kw = {
+        "fmt": "json",
+        "select": ("OKR0", "OKR3"),
+        "ignore": (),
+        "config_file": None,
+        "language": None,
+        "fail_on": None,
+        "exit_zero": False,
+        "quiet": True,
+        "statistics": False,
+        "no_color": True,
+        "stdin_filename": None,
+        "report_unused_disables": True,
+        "cache_dir": str(tmp_path / ".cache"),
+    }
     for jobs in (1, 2):
         for _ in range(2):  # the second run reads the per-file results from the cache
             assert run_lint(("team.okr.yaml", "company.okr.yaml"), jobs=jobs, **kw) == 0

@@ -54,26 +54,38 @@ def test_rule_case(code, case):
 
 
 def test_every_team_rule_has_cases():
-    assert {p.parent.name for p in RULES.glob("*/team.yaml")} >= {"OKR307", "OKR308", "OKR309", "OKR310", "OKR401", "OKR402"}
+    assert {p.parent.name for p in RULES.glob("*/team.yaml")} >= {
+        "OKR307",
+        "OKR308",
+        "OKR309",
+        "OKR310",
+        "OKR401",
+        "OKR402",
+    }
 
 
 def test_project_findings_name_their_element():
-    files = {"team.okr.yaml": "objectives:\n  - title: Become the main source of new clinics\n"
-                              "    key_results:\n      - {title: Grow leads from 40 to 90, aligns_to: X9}\n"}
+    files = {
+        "team.okr.yaml": "objectives:\n  - title: Become the main source of new clinics\n"
+        "    key_results:\n      - {title: Grow leads from 40 to 90, aligns_to: X9}\n"
+    }
     _, diags = lint_files(files, ("OKR308",))
     (d,) = diags
     assert (d.path, d.element, d.objective_index, d.key_result_index) == ("team.okr.yaml", "key_result", 0, 0)
 
 
 # -- progress -------------------------------------------------------------------
-@pytest.mark.parametrize("baseline,target,current,expected", [
-    (5000, 15000, 8200, 0.32),
-    (5, 3, 4, 0.5),  # lower is better
-    (5, 3, 6, 0.0),  # moved the wrong way: clamped
-    (100, 200, 260, 1.0),  # overshoot: clamped
-    (100, 100, 150, None),  # no change asked: undefined
-    (None, 200, 150, None),
-])
+@pytest.mark.parametrize(
+    "baseline,target,current,expected",
+    [
+        (5000, 15000, 8200, 0.32),
+        (5, 3, 4, 0.5),  # lower is better
+        (5, 3, 6, 0.0),  # moved the wrong way: clamped
+        (100, 200, 260, 1.0),  # overshoot: clamped
+        (100, 100, 150, None),  # no change asked: undefined
+        (None, 200, 150, None),
+    ],
+)
 def test_progress_is_direction_aware_and_clamped(baseline, target, current, expected):
     got = progress.compute(baseline, target, current)
     assert got == pytest.approx(expected) if expected is not None else got is None
@@ -96,10 +108,19 @@ def test_invalid_scores_say_what_to_write(raw, hint):
     assert s.value is None and s.problem and hint in s.suggestion
 
 
-@pytest.mark.parametrize("raw,value,percent", [
-    (42, 42.0, False), ("15 000", 15000.0, False), ("15\u202f000", 15000.0, False), ("1,5", 1.5, False),
-    ("35%", 35.0, True), ("15k", 15000.0, False), ("-2", -2.0, False), ("2M", 2e6, False),
-])
+@pytest.mark.parametrize(
+    "raw,value,percent",
+    [
+        (42, 42.0, False),
+        ("15 000", 15000.0, False),
+        ("15\u202f000", 15000.0, False),
+        ("1,5", 1.5, False),
+        ("35%", 35.0, True),
+        ("15k", 15000.0, False),
+        ("-2", -2.0, False),
+        ("2M", 2e6, False),
+    ],
+)
 def test_parse_value(raw, value, percent):
     n = progress.parse_value(raw)
     assert n is not None and n.value == pytest.approx(value) and n.percent == percent
@@ -111,8 +132,11 @@ def test_parse_value_rejects_non_numbers(raw):
 
 
 def test_key_result_progress_compares_with_the_given_score():
-    src = load_text("t.okr.yaml", "objectives:\n  - title: Grow\n    key_results:\n      - title: Grow MAU from 2 000 to 3 500\n"
-                                  "        baseline: 2000\n        target: 3500\n        current: 2750\n        score: 0.9\n")
+    src = load_text(
+        "t.okr.yaml",
+        "objectives:\n  - title: Grow\n    key_results:\n      - title: Grow MAU from 2 000 to 3 500\n"
+        "        baseline: 2000\n        target: 3500\n        current: 2750\n        score: 0.9\n",
+    )
     p = progress.of_key_result(src.documents[0].objectives[0].key_results[0])
     assert p.value == pytest.approx(0.5) and p.score == pytest.approx(0.9) and p.gap == pytest.approx(0.4)
 
@@ -138,7 +162,10 @@ def test_alignment_tree_puts_company_first_and_never_loops():
 
 def test_deep_alignment_chain_does_not_hit_the_recursion_limit():
     n = 3000
-    objs = "".join(f"  - {{id: O{i}, title: t, aligns_to: O{i + 1}}}\n" for i in range(n)) + f"  - {{id: O{n}, title: t}}\n"
+    objs = (
+        "".join(f"  - {{id: O{i}, title: t, aligns_to: O{i + 1}}}\n" for i in range(n))
+        + f"  - {{id: O{n}, title: t}}\n"
+    )
     al = resolve(_sources({"deep.okr.yaml": "objectives:\n" + objs}))
     assert not al.cycles and all(r.target is not None for r in al.references)
     rows = al.tree()
@@ -146,11 +173,13 @@ def test_deep_alignment_chain_does_not_hit_the_recursion_limit():
 
 
 def test_inline_comment_silences_a_cross_file_finding():
-    files = {"team.okr.yaml": "objectives:\n  - title: Become the main source of new clinics\n"
-                              "    aligns_to: company.okr.yaml#C7  # okrlint: disable=unknown-parent\n"
-                              "    key_results: [Grow leads from 40 to 90]\n"
-                              "  - title: Become the fastest booking app\n"
-                              "    aligns_to: company.okr.yaml#C8\n"
-                              "    key_results: [Cut booking time from 4 to 2 minutes]\n"}
+    files = {
+        "team.okr.yaml": "objectives:\n  - title: Become the main source of new clinics\n"
+        "    aligns_to: company.okr.yaml#C7  # okrlint: disable=unknown-parent\n"
+        "    key_results: [Grow leads from 40 to 90]\n"
+        "  - title: Become the fastest booking app\n"
+        "    aligns_to: company.okr.yaml#C8\n"
+        "    key_results: [Cut booking time from 4 to 2 minutes]\n"
+    }
     _, diags = lint_files(files, ("OKR308",))
     assert [d.line for d in diags] == [6]

@@ -10,8 +10,9 @@ every rule that reads a text shares one analysis.
 from __future__ import annotations
 
 import marshal
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from ..plugins import entry_points
 from .types import Analysis
@@ -30,6 +31,7 @@ def __getattr__(name: str):
 
         return getattr(lexicon, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 ENTRY_POINT_GROUP = "okrlint.languages"
 MAX_TEXT = 2_000  # characters of one text that are analysed

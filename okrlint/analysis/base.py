@@ -11,14 +11,33 @@ which language it reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from . import normalize as nz
 from .lexicon import Lexicon
 from .types import (
-    ADJ, CONV, DATE, INF, MONEY, MULTIPLIER, NAME, NOUN, NUM, NUMBER, PERCENT, PUNCT,
-    QUARTER, RANK, SYM, VERB_FORMS, YEAR, X, Analysis, Change, Match, Quantity, Token,
+    CONV,
+    DATE,
+    MONEY,
+    MULTIPLIER,
+    NAME,
+    NOUN,
+    NUM,
+    NUMBER,
+    PERCENT,
+    PUNCT,
+    QUARTER,
+    RANK,
+    SYM,
+    VERB_FORMS,
+    YEAR,
+    Analysis,
+    Change,
+    Match,
+    Quantity,
+    Token,
+    X,
 )
 
 
@@ -96,9 +115,23 @@ class Analyser:
         changes = self.find_changes(tokens, quantities)
         relative = self.find_relative(tokens, quantities)
         places = self.find_places(tokens, quantities)
-        to_marked = frozenset(k for k, q in enumerate(quantities) if q.is_target and self._marked(tokens, q, "to", near=True))
-        return Analysis(text, self.language, tokens, quantities, matches, predicate, head, changes, relative,
-                        places=places, to_marked=to_marked, head_final=self.head_final)
+        to_marked = frozenset(
+            k for k, q in enumerate(quantities) if q.is_target and self._marked(tokens, q, "to", near=True)
+        )
+        return Analysis(
+            text,
+            self.language,
+            tokens,
+            quantities,
+            matches,
+            predicate,
+            head,
+            changes,
+            relative,
+            places=places,
+            to_marked=to_marked,
+            head_final=self.head_final,
+        )
 
     def analyse_words(self, text: str) -> list[Token]:
         """Tokens with word analysis, no context (used to compile lexicons)."""
@@ -112,8 +145,19 @@ class Analyser:
             if kind == "word":
                 norm = self.normalise_word(surface)
                 info = self._info(norm)
-                out.append(Token(surface, m.start(), m.end(), norm, info.lemmas[0], frozenset(info.lemmas),
-                                 info.pos, info.form, dict(info.feats)))
+                out.append(
+                    Token(
+                        surface,
+                        m.start(),
+                        m.end(),
+                        norm,
+                        info.lemmas[0],
+                        frozenset(info.lemmas),
+                        info.pos,
+                        info.form,
+                        dict(info.feats),
+                    )
+                )
             elif kind == "num":
                 norm = self.normalise_word(surface)
                 out.append(Token(surface, m.start(), m.end(), norm, norm, frozenset({norm}), NUM))
@@ -163,7 +207,7 @@ class Analyser:
             if tok.pos == NUM:
                 head = _NUM_HEAD.match(tok.norm)
                 value = nz.parse_number(head.group()) if head else None
-                suffix = tok.norm[head.end():] if head else ""
+                suffix = tok.norm[head.end() :] if head else ""
                 kind = self._number_kind(tokens, i, suffix, value)
                 # "10 tysięcy", "800 tys.", "5 million": the scale word belongs to the number.
                 scale = self._scale_after(tokens, i)
@@ -173,9 +217,17 @@ class Analyser:
                     if value is not None and factor and factor >= 1000:
                         value *= factor
                 # "9:30" (minutes:seconds, hours:minutes) is one duration, not two numbers.
-                if kind == NUMBER and value is not None and i + 2 < n and tokens[i + 1].text == ":" \
-                        and tokens[i + 2].pos == NUM and len(tokens[i + 2].norm) == 2 and tokens[i + 2].norm.isdigit() \
-                        and tokens[i].end == tokens[i + 1].start and tokens[i + 1].end == tokens[i + 2].start:
+                if (
+                    kind == NUMBER
+                    and value is not None
+                    and i + 2 < n
+                    and tokens[i + 1].text == ":"
+                    and tokens[i + 2].pos == NUM
+                    and len(tokens[i + 2].norm) == 2
+                    and tokens[i + 2].norm.isdigit()
+                    and tokens[i].end == tokens[i + 1].start
+                    and tokens[i + 1].end == tokens[i + 2].start
+                ):
                     span.extend((i + 1, i + 2))
                     value += int(tokens[i + 2].norm) / 60
             elif _TIMES_RE.match(tok.norm):
@@ -190,13 +242,17 @@ class Analyser:
                 value = number_words.get(tok.lemma, number_words.get(tok.norm))
                 # A case ending closes the number: "yirmi beşten | elliye", "yigirma beshtadan | elliktaga".
                 closing = tuple(lx.words("baseline.from_suffixes") | lx.words("baseline.to_suffixes"))
-                while i + 1 < n and (tokens[i + 1].lemma in number_words or tokens[i + 1].norm in number_words) \
-                        and not (closing and tokens[i].norm not in number_words and tokens[i].norm.endswith(closing)):
+                while (
+                    i + 1 < n
+                    and (tokens[i + 1].lemma in number_words or tokens[i + 1].norm in number_words)
+                    and not (closing and tokens[i].norm not in number_words and tokens[i].norm.endswith(closing))
+                ):
                     i += 1
                     span.append(i)
                 if len(span) > 1:
-                    value = _compose_number([number_words.get(tokens[j].lemma, number_words.get(tokens[j].norm))
-                                             for j in span])
+                    value = _compose_number(
+                        [number_words.get(tokens[j].lemma, number_words.get(tokens[j].norm)) for j in span]
+                    )
                 kind = self._number_kind(tokens, span[-1], "", value, word=True)
             elif (tok.lemma in ordinals or tok.norm in ordinals) and self._rank_after(tokens, i):
                 kind = RANK
@@ -208,8 +264,12 @@ class Analyser:
                 continue
             # "×2", "2×": the times sign glued to a number makes it a multiplier.
             for j in (span[0] - 1, span[-1] + 1):
-                if kind == NUMBER and 0 <= j < n and tokens[j].text == "×" \
-                        and (tokens[j].end == tokens[span[0]].start or tokens[span[-1]].end == tokens[j].start):
+                if (
+                    kind == NUMBER
+                    and 0 <= j < n
+                    and tokens[j].text == "×"
+                    and (tokens[j].end == tokens[span[0]].start or tokens[span[-1]].end == tokens[j].start)
+                ):
                     kind = MULTIPLIER
                     span = sorted(span + [j])
             # A percent sign or currency before the number ("%40", "$5k") belongs to it.
@@ -221,12 +281,23 @@ class Analyser:
             # and no case suffix closes the number: in "%40'tan %70'e" the second
             # "%" belongs to 70.
             prev_w = _prev_word(tokens, first)
-            prefixed = span[0] != first or "'" in tokens[last].norm \
+            prefixed = (
+                span[0] != first
+                or "'" in tokens[last].norm
                 or (prev_w is not None and self._is(prev_w, "numbers.percent_words"))
-            if kind in (PERCENT, MONEY) and last + 1 < n and (
-                (not prefixed and (tokens[last + 1].text == "%" or self._is(tokens[last + 1], "numbers.percent_words")))
-                or tokens[last + 1].text in CURRENCY_SYMBOLS
-                or self._is(tokens[last + 1], "numbers.currency") or self._is(tokens[last + 1], "numbers.scale")
+            )
+            if (
+                kind in (PERCENT, MONEY)
+                and last + 1 < n
+                and (
+                    (
+                        not prefixed
+                        and (tokens[last + 1].text == "%" or self._is(tokens[last + 1], "numbers.percent_words"))
+                    )
+                    or tokens[last + 1].text in CURRENCY_SYMBOLS
+                    or self._is(tokens[last + 1], "numbers.currency")
+                    or self._is(tokens[last + 1], "numbers.scale")
+                )
             ):
                 span.append(last + 1)
             out.append(Quantity(kind, value, tokens[span[0]].start, tokens[span[-1]].end, tuple(span)))
@@ -236,7 +307,7 @@ class Analyser:
 
     @staticmethod
     def _numbered_name(tokens: tuple[Token, ...], sign: int, value: float | None) -> bool:
-        """"школа № 5", "Route #12": a number sign right after a noun names
+        """ "школа № 5", "Route #12": a number sign right after a noun names
         the thing; only "№1" after a noun ("бренд №1") stays a rank."""
         before = tokens[sign - 1] if sign > 0 else None
         return before is not None and before.is_word and before.pos == NOUN and value is not None and value != 1
@@ -244,7 +315,9 @@ class Analyser:
     def _rank_after(self, tokens: tuple[Token, ...], i: int) -> bool:
         return i + 1 < len(tokens) and self._is(tokens[i + 1], "numbers.rank_after")
 
-    def _number_kind(self, tokens: tuple[Token, ...], i: int, suffix: str, value: float | None, word: bool = False) -> str | None:
+    def _number_kind(
+        self, tokens: tuple[Token, ...], i: int, suffix: str, value: float | None, word: bool = False
+    ) -> str | None:
         tok = tokens[i]
         prev = _prev_word(tokens, i)
         prev_any = tokens[i - 1] if i > 0 else None
@@ -259,15 +332,29 @@ class Analyser:
             if adjacent_prev and prev_any.is_word and prev_any.pos != NUM:
                 return NAME  # "Web3", "B2B"
             glued = i >= 2 and adjacent_prev and prev_any.text == "-" and tokens[i - 2].end == prev_any.start
-            if glued and tokens[i - 2].is_word and tokens[i - 2].pos != NUM \
-                    and not self._is(tokens[i - 2], "numbers.rank_before"):
+            if (
+                glued
+                and tokens[i - 2].is_word
+                and tokens[i - 2].pos != NUM
+                and not self._is(tokens[i - 2], "numbers.rank_before")
+            ):
                 return NAME  # "COVID-19", "ISO-9001"; but "top-3" is a rank
             letters = suffix.strip("'").split("'")[0] if suffix else ""
-            if len(suffix) == 1 and tok.text[-1:].isupper() and tok.text[-1:].lower() == suffix \
-                    and suffix not in self.lexicon.words("numbers.scale") and suffix != "x":
+            if (
+                len(suffix) == 1
+                and tok.text[-1:].isupper()
+                and tok.text[-1:].lower() == suffix
+                and suffix not in self.lexicon.words("numbers.scale")
+                and suffix != "x"
+            ):
                 return NAME  # "4G", "3D": one capital letter names a generation/format, not a unit ("500g")
-            if letters and not suffix.startswith("'") and letters not in self.lexicon.words("numbers.units") \
-                    and letters not in self.lexicon.words("numbers.scale") and letters != "x":
+            if (
+                letters
+                and not suffix.startswith("'")
+                and letters not in self.lexicon.words("numbers.units")
+                and letters not in self.lexicon.words("numbers.scale")
+                and letters != "x"
+            ):
                 return NAME  # "4G", "1C", "3D"
             if letters == "x" and not suffix.startswith("'"):
                 return MULTIPLIER
@@ -277,8 +364,13 @@ class Analyser:
             return NAME if self._numbered_name(tokens, i - 1, value) else RANK
         if prev is not None and self._is(prev, "numbers.rank_before") and prev_any is prev:
             return RANK
-        if prev_any is not None and prev_any.text == "-" and i >= 2 and tokens[i - 2].is_word \
-                and self._is(tokens[i - 2], "numbers.rank_before"):
+        if (
+            prev_any is not None
+            and prev_any.text == "-"
+            and i >= 2
+            and tokens[i - 2].is_word
+            and self._is(tokens[i - 2], "numbers.rank_before")
+        ):
             return RANK  # "top-3", "топ-3"
         if nxt is not None and self._is(nxt, "numbers.rank_after"):
             return RANK
@@ -290,24 +382,50 @@ class Analyser:
             return DATE  # "March 5"; an inflected homograph before a number is no month ("aralığını 5 dakikadan")
         if nxt is not None and self._is(nxt, "numbers.quarter_words"):
             return QUARTER
-        if value is not None and not word and value == int(value) and 1990 <= value <= 2100 and len(tok.norm.split("'")[0]) == 4:
-            if nxt is None or self._is(nxt, "numbers.year_words") or self._is(nxt, "numbers.date_words") \
-                    or (prev is not None and (self._is(prev, "numbers.date_words") or self._is(prev, "numbers.year_words"))):
+        if (
+            value is not None
+            and not word
+            and value == int(value)
+            and 1990 <= value <= 2100
+            and len(tok.norm.split("'")[0]) == 4
+        ):
+            if (
+                nxt is None
+                or self._is(nxt, "numbers.year_words")
+                or self._is(nxt, "numbers.date_words")
+                or (prev is not None and (self._is(prev, "numbers.date_words") or self._is(prev, "numbers.year_words")))
+            ):
                 return YEAR
-        if (prev_any is not None and prev_any.text == "%") or (nxt_any is not None and nxt_any.text == "%") \
-                or (prev is not None and self._is(prev, "numbers.percent_words")) \
-                or (nxt is not None and self._is(nxt, "numbers.percent_words")):
+        if (
+            (prev_any is not None and prev_any.text == "%")
+            or (nxt_any is not None and nxt_any.text == "%")
+            or (prev is not None and self._is(prev, "numbers.percent_words"))
+            or (nxt is not None and self._is(nxt, "numbers.percent_words"))
+        ):
             return PERCENT
-        if (prev_any is not None and prev_any.text in CURRENCY_SYMBOLS) or (nxt_any is not None and nxt_any.text in CURRENCY_SYMBOLS) \
-                or (nxt is not None and (self._is(nxt, "numbers.currency")
-                                         or (self._is(nxt, "numbers.scale") and self._next_is_currency(tokens, i)))):
+        if (
+            (prev_any is not None and prev_any.text in CURRENCY_SYMBOLS)
+            or (nxt_any is not None and nxt_any.text in CURRENCY_SYMBOLS)
+            or (
+                nxt is not None
+                and (
+                    self._is(nxt, "numbers.currency")
+                    or (self._is(nxt, "numbers.scale") and self._next_is_currency(tokens, i))
+                )
+            )
+        ):
             return MONEY
         return NUMBER
 
     def _scale_after(self, tokens: tuple[Token, ...], i: int) -> list[int]:
         """The scale word after a digit token, with its abbreviation dot ("tys.", "тыс.")."""
         j = i + 1
-        if j >= len(tokens) or not tokens[j].is_word or tokens[j].pos == NUM or not self._is(tokens[j], "numbers.scale"):
+        if (
+            j >= len(tokens)
+            or not tokens[j].is_word
+            or tokens[j].pos == NUM
+            or not self._is(tokens[j], "numbers.scale")
+        ):
             return []
         if j + 1 < len(tokens) and tokens[j + 1].text == "." and tokens[j + 1].start == tokens[j].end:
             return [j, j + 1]
@@ -338,7 +456,11 @@ class Analyser:
             window = [t for t in tokens[previous_end + 1 : lo] if t.is_word][-3:]
             previous_end = q.tokens[-1]
             # A label that also means "existing" ("mevcut müşteriler") marks a value only as "label: N".
-            label = lo >= 2 and tokens[lo - 1].text == ":" and tokens[lo - 2].norm in self.lexicon.words("baseline.current_label")
+            label = (
+                lo >= 2
+                and tokens[lo - 1].text == ":"
+                and tokens[lo - 2].norm in self.lexicon.words("baseline.current_label")
+            )
             if label or any(t.norm in current or t.lemma in current for t in window):
                 out.append(Change(q.start, q.end, q.value, None))
         return tuple(out)
@@ -369,8 +491,12 @@ class Analyser:
             if t.pos == NUM and "'" not in t.norm:
                 continue
             # A unit word inside the quantity ("70 foizdan", "5 mln so'mdan") carries the case too.
-            measure = self._is(t, "numbers.units") or self._is(t, "numbers.currency") \
-                or self._is(t, "numbers.percent_words") or self._is(t, "numbers.scale")
+            measure = (
+                self._is(t, "numbers.units")
+                or self._is(t, "numbers.currency")
+                or self._is(t, "numbers.percent_words")
+                or self._is(t, "numbers.scale")
+            )
             inside = k == 0 or cands[k] is tokens[q.tokens[-1]] or measure
             if any(word == s for s in suffixes) and (not near or k <= 1):
                 return True
@@ -404,7 +530,9 @@ class Analyser:
         return frozenset(out)
 
     # -- head verb ----------------------------------------------------------
-    def find_predicate(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[tuple[int, ...], int | None]:
+    def find_predicate(
+        self, tokens: tuple[Token, ...], matches: tuple[Match, ...]
+    ) -> tuple[tuple[int, ...], int | None]:
         units = self._verb_units(tokens, matches)
         if not units:
             return (), None
@@ -421,12 +549,25 @@ class Analyser:
 
     def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
         """Verb-like tokens, a multiword verb counted once (its own tokens)."""
-        verbal = {"hedging", "weak_verbs", "activity_verbs", "deliverable_verbs", "binary_verbs",
-                  "outcome_verbs", "change_verbs", "reach_verbs", "state_verbs", "maintain_verbs"}
+        verbal = {
+            "hedging",
+            "weak_verbs",
+            "activity_verbs",
+            "deliverable_verbs",
+            "binary_verbs",
+            "outcome_verbs",
+            "change_verbs",
+            "reach_verbs",
+            "state_verbs",
+            "maintain_verbs",
+        }
         # A multiword verb counts when one of its words is verb-like: "повышение квалификации" inside
         # "курсы повышения квалификации" is a noun phrase, not a predicate.
-        multi = [m for m in matches if len(m.tokens) > 1 and m.concept in verbal
-                 and any(tokens[i].is_verb_like for i in m.tokens)]
+        multi = [
+            m
+            for m in matches
+            if len(m.tokens) > 1 and m.concept in verbal and any(tokens[i].is_verb_like for i in m.tokens)
+        ]
         in_multi = {i: m for m in multi for i in m.tokens}
         units: list[tuple[int, ...]] = []
         done: set[int] = set()
@@ -445,11 +586,21 @@ class Analyser:
 def _slash_run(tokens: tuple[Token, ...], i: int) -> str:
     """The digits-and-slashes run a number token belongs to ("24/7"), as written."""
     lo = hi = i
-    while lo >= 2 and tokens[lo - 1].text == "/" and tokens[lo - 2].pos == NUM \
-            and tokens[lo - 2].end == tokens[lo - 1].start and tokens[lo - 1].end == tokens[lo].start:
+    while (
+        lo >= 2
+        and tokens[lo - 1].text == "/"
+        and tokens[lo - 2].pos == NUM
+        and tokens[lo - 2].end == tokens[lo - 1].start
+        and tokens[lo - 1].end == tokens[lo].start
+    ):
         lo -= 2
-    while hi + 2 < len(tokens) and tokens[hi + 1].text == "/" and tokens[hi + 2].pos == NUM \
-            and tokens[hi].end == tokens[hi + 1].start and tokens[hi + 1].end == tokens[hi + 2].start:
+    while (
+        hi + 2 < len(tokens)
+        and tokens[hi + 1].text == "/"
+        and tokens[hi + 2].pos == NUM
+        and tokens[hi].end == tokens[hi + 1].start
+        and tokens[hi + 1].end == tokens[hi + 2].start
+    ):
         hi += 2
     return "".join(t.text for t in tokens[lo : hi + 1])
 
@@ -492,6 +643,3 @@ def _next_word(tokens: tuple[Token, ...], i: int) -> Token | None:
             return None
         j += 1
     return None
-
-
-

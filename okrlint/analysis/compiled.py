@@ -65,8 +65,14 @@ def entry_key(language: str, analyser_cls: type, sources: Iterable[Path]) -> str
     if cache_dir() is None:
         return None
     h = hashlib.sha256()
-    parts = [FORMAT, __version__, sys.version, sys.implementation.name, language,
-             f"{analyser_cls.__module__}:{analyser_cls.__qualname__}"]
+    parts = [
+        FORMAT,
+        __version__,
+        sys.version,
+        sys.implementation.name,
+        language,
+        f"{analyser_cls.__module__}:{analyser_cls.__qualname__}",
+    ]
     parts += [f"{name}:{','.join(f.name for f in dataclasses.fields(cls))}" for name, cls in _classes().items()]
     h.update(repr(parts).encode())
     for src in sources:
@@ -118,6 +124,7 @@ def _unchanged(deps: Any) -> bool:
 # A pattern is stored as the tuple of its field values, its ``elements`` as tuples of
 # theirs; a word's analysis as the tuple of its fields. Anything else is refused.
 
+
 def _fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
@@ -161,6 +168,7 @@ def _maker(cls: type) -> Any:
         obj = new(cls)
         obj.__dict__.update(zip(names, values))
         return obj
+
     return make
 
 
@@ -182,6 +190,7 @@ def _decode_words(words: dict[str, Any], classes: dict[str, type]) -> dict[str, 
 
 # -- reading and writing -------------------------------------------------------------
 
+
 def load(key: str | None) -> tuple[dict[str, Any], list[Any], dict[str, Any]] | None:
     """(lexicon data, patterns, word cache) of a valid entry, else None."""
     d = cache_dir()
@@ -195,8 +204,11 @@ def load(key: str | None) -> tuple[dict[str, Any], list[Any], dict[str, Any]] | 
         if not _unchanged(entry["deps"]):
             return None
         classes = _classes()
-        data, patterns, words = entry["data"], _decode_patterns(entry["patterns"], classes), \
-            _decode_words(entry["words"], classes)
+        data, patterns, words = (
+            entry["data"],
+            _decode_patterns(entry["patterns"], classes),
+            _decode_words(entry["words"], classes),
+        )
         if not (isinstance(data, dict) and isinstance(patterns, list) and isinstance(words, dict)):
             return None
         return data, patterns, words
@@ -210,8 +222,14 @@ def store(key: str | None, data: bytes, patterns: list[Any], words: dict[str, An
     if key is None or d is None:
         return
     try:
-        entry = {"format": FORMAT, "key": key, "deps": _dependencies(), "data": marshal.loads(data),
-                 "patterns": _encode_patterns(patterns), "words": _encode_words(words)}
+        entry = {
+            "format": FORMAT,
+            "key": key,
+            "deps": _dependencies(),
+            "data": marshal.loads(data),
+            "patterns": _encode_patterns(patterns),
+            "words": _encode_words(words),
+        }
         blob = marshal.dumps(entry)
         d.mkdir(parents=True, exist_ok=True)
         tmp = d / f".{key}.{os.getpid()}.tmp"

@@ -17,10 +17,11 @@ document: pass the document's language as ``default`` (see
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 
@@ -175,7 +176,8 @@ def _letter_delta(ch: str, prof: Profile, translit: bool, basic: frozenset[str])
     if low in prof.rare or ch in prof.rare:
         return -W_RARE, 0
     if low in prof.foreign or (
-            low not in basic and low not in prof.alphabet and not (translit and low in nz.UZ_CYRILLIC_LETTERS)):
+        low not in basic and low not in prof.alphabet and not (translit and low in nz.UZ_CYRILLIC_LETTERS)
+    ):
         return -W_FOREIGN, 1
     return 0.0, 0
 
@@ -200,8 +202,9 @@ def _word_deltas(w: str, prof: Profile, translit: bool) -> tuple[float, ...]:
 _BASIC_ALL = _BASIC["latin"] | _BASIC["cyrillic"]  # brand names mix scripts
 
 
-def _score(text: str, prof: Profile, cyrillic: bool, raw_letters: list[str] | None = None,
-           counts: dict[str, int] | None = None) -> float | None:
+def _score(
+    text: str, prof: Profile, cyrillic: bool, raw_letters: list[str] | None = None, counts: dict[str, int] | None = None
+) -> float | None:
     sample = text
     # Letter pairs are features of a Latin orthography; in transliterated
     # Cyrillic "sh", "ch", "x" come from ш ч х, which Russian writes too.

@@ -25,14 +25,32 @@ import re
 from .base import Analyser, WordInfo
 from .lexicon import Lexicon
 from .types import (
-    ADJ, ADP, CONJ, CONV, DATE, FIN, IMP, INF, NOUN, NUM, PART_FORM, PRON, PUNCT, RANK, SYM, VERB,
-    VNOUN, X, Token,
+    ADJ,
+    ADP,
+    CONJ,
+    CONV,
+    DATE,
+    FIN,
+    IMP,
+    INF,
+    NOUN,
+    NUM,
+    PART_FORM,
+    PRON,
+    PUNCT,
+    RANK,
+    SYM,
+    VERB,
+    VNOUN,
+    Token,
+    X,
 )
 
 # -- word lists ---------------------------------------------------------------
 
 # Base forms of verbs, across domains. Lexicon verb entries are added at load.
-_VERBS = frozenset("""
+_VERBS = frozenset(
+    """
 accelerate accept access accommodate accomplish account accredit achieve acquire act activate adapt add address
 adjust administer admit adopt advance advertise advise advocate affect afford aggregate aim align allocate allow
 alter amend analyse announce answer anticipate appeal appear apply appoint approve archive arrange articulate
@@ -75,38 +93,145 @@ submit subscribe succeed suggest supervise supply support surpass survey sustain
 talk target teach tell terminate test thrive tighten track trade train transfer transform transition translate
 treat trial triple trim trust try turn tweet understand undertake unify unite unlock update upgrade upload upsell
 upskill use utilise vaccinate validate verify visit volunteer vote wait welcome widen win withdraw work write
-""".split())
+""".split()
+)
 
 # Irregular past and past-participle forms → base.
 _IRREGULAR = {
-    "was": "be", "were": "be", "been": "be", "is": "be", "are": "be", "am": "be", "being": "be",
-    "had": "have", "has": "have", "did": "do", "done": "do", "does": "do", "made": "make", "went": "go",
-    "gone": "go", "goes": "go", "ran": "run", "wrote": "write", "written": "write", "built": "build",
-    "rebuilt": "rebuild", "held": "hold", "took": "take", "taken": "take", "undertook": "undertake",
-    "undertaken": "undertake", "brought": "bring", "bought": "buy", "sold": "sell", "sent": "send",
-    "spent": "spend", "won": "win", "grew": "grow", "grown": "grow", "drove": "drive", "driven": "drive",
-    "began": "begin", "begun": "begin", "became": "become", "kept": "keep", "met": "meet", "led": "lead",
-    "left": "leave", "got": "get", "gotten": "get", "gave": "give", "given": "give", "paid": "pay",
-    "repaid": "repay", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "chose": "choose",
-    "chosen": "choose", "drew": "draw", "drawn": "draw", "found": "find", "shown": "show", "told": "tell",
-    "thought": "think", "taught": "teach", "caught": "catch", "sought": "seek", "understood": "understand",
-    "broke": "break", "broken": "break", "spoke": "speak", "spoken": "speak", "knew": "know", "known": "know",
-    "saw": "see", "seen": "see", "said": "say", "lost": "lose", "meant": "mean", "felt": "feel",
-    "stood": "stand", "withdrew": "withdraw", "withdrawn": "withdraw", "rewrote": "rewrite",
-    "rewritten": "rewrite", "oversaw": "oversee", "overseen": "oversee", "fed": "feed", "shrank": "shrink",
-    "shrunk": "shrink", "lent": "lend", "struck": "strike", "stuck": "stick", "hung": "hang", "dealt": "deal",
-    "learnt": "learn", "spelt": "spell", "burnt": "burn", "thrived": "thrive", "throve": "thrive",
-    "upheld": "uphold", "overcame": "overcome", "sped": "speed", "forgave": "forgive", "flew": "fly",
-    "flown": "fly", "froze": "freeze", "frozen": "freeze", "hid": "hide", "hidden": "hide", "laid": "lay",
-    "sat": "sit", "slept": "sleep", "swept": "sweep", "taken-over": "take-over", "outgrew": "outgrow",
-    "outgrown": "outgrow", "outran": "outrun", "mislaid": "mislay", "wound": "wind", "bound": "bind",
-    "children": "child", "people": "person", "men": "man", "women": "woman", "staff": "staff",
-    "analyses": "analysis", "criteria": "criterion", "indices": "index", "feet": "foot", "teeth": "tooth",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "is": "be",
+    "are": "be",
+    "am": "be",
+    "being": "be",
+    "had": "have",
+    "has": "have",
+    "did": "do",
+    "done": "do",
+    "does": "do",
+    "made": "make",
+    "went": "go",
+    "gone": "go",
+    "goes": "go",
+    "ran": "run",
+    "wrote": "write",
+    "written": "write",
+    "built": "build",
+    "rebuilt": "rebuild",
+    "held": "hold",
+    "took": "take",
+    "taken": "take",
+    "undertook": "undertake",
+    "undertaken": "undertake",
+    "brought": "bring",
+    "bought": "buy",
+    "sold": "sell",
+    "sent": "send",
+    "spent": "spend",
+    "won": "win",
+    "grew": "grow",
+    "grown": "grow",
+    "drove": "drive",
+    "driven": "drive",
+    "began": "begin",
+    "begun": "begin",
+    "became": "become",
+    "kept": "keep",
+    "met": "meet",
+    "led": "lead",
+    "left": "leave",
+    "got": "get",
+    "gotten": "get",
+    "gave": "give",
+    "given": "give",
+    "paid": "pay",
+    "repaid": "repay",
+    "rose": "rise",
+    "risen": "rise",
+    "fell": "fall",
+    "fallen": "fall",
+    "chose": "choose",
+    "chosen": "choose",
+    "drew": "draw",
+    "drawn": "draw",
+    "found": "find",
+    "shown": "show",
+    "told": "tell",
+    "thought": "think",
+    "taught": "teach",
+    "caught": "catch",
+    "sought": "seek",
+    "understood": "understand",
+    "broke": "break",
+    "broken": "break",
+    "spoke": "speak",
+    "spoken": "speak",
+    "knew": "know",
+    "known": "know",
+    "saw": "see",
+    "seen": "see",
+    "said": "say",
+    "lost": "lose",
+    "meant": "mean",
+    "felt": "feel",
+    "stood": "stand",
+    "withdrew": "withdraw",
+    "withdrawn": "withdraw",
+    "rewrote": "rewrite",
+    "rewritten": "rewrite",
+    "oversaw": "oversee",
+    "overseen": "oversee",
+    "fed": "feed",
+    "shrank": "shrink",
+    "shrunk": "shrink",
+    "lent": "lend",
+    "struck": "strike",
+    "stuck": "stick",
+    "hung": "hang",
+    "dealt": "deal",
+    "learnt": "learn",
+    "spelt": "spell",
+    "burnt": "burn",
+    "thrived": "thrive",
+    "throve": "thrive",
+    "upheld": "uphold",
+    "overcame": "overcome",
+    "sped": "speed",
+    "forgave": "forgive",
+    "flew": "fly",
+    "flown": "fly",
+    "froze": "freeze",
+    "frozen": "freeze",
+    "hid": "hide",
+    "hidden": "hide",
+    "laid": "lay",
+    "sat": "sit",
+    "slept": "sleep",
+    "swept": "sweep",
+    "taken-over": "take-over",
+    "outgrew": "outgrow",
+    "outgrown": "outgrow",
+    "outran": "outrun",
+    "mislaid": "mislay",
+    "wound": "wind",
+    "bound": "bind",
+    "children": "child",
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "staff": "staff",
+    "analyses": "analysis",
+    "criteria": "criterion",
+    "indices": "index",
+    "feet": "foot",
+    "teeth": "tooth",
 }
 # Past forms identical to the base (cut, set, put …) are in _VERBS already.
 
 # Words ending like an inflection that are not one (or not of that verb).
-_NOT_INFLECTED = frozenset("""
+_NOT_INFLECTED = frozenset(
+    """
 bed need speed seed feed shed red hundred embed proceed succeed exceed breed greed indeed weed wed bred fled
 led sled creed deed heed bleed steed united kindred hatred sacred naked wicked rugged ragged crooked wretched
 thing king ring spring string sing wing bring sting swing morning evening ceiling during nothing something
@@ -115,12 +240,14 @@ this his its is was has does goes yes gas bus plus thus us status campus focus b
 access success business class glass less loss boss cross press stress across always news series species
 analysis basis crisis thesis emphasis diagnosis hypothesis axis chassis canvas atlas alias bias perhaps
 sales tennis physics economics analytics logistics statistics ethics politics mathematics olympics diabetes
-""".split())
+""".split()
+)
 
 # -ing nouns whose noun sense is the usual one at the start of a phrase
 # ("Marketing automation", "Pricing page"); with a determiner or number after
 # them they still read as verbal nouns ("Training 40 nurses").
-_ING_NOUNS = frozenset("""
+_ING_NOUNS = frozenset(
+    """
 marketing pricing branding funding housing clothing shipping banking accounting engineering nursing hosting
 billing ticketing meeting building learning reporting staffing spending earnings savings setting wedding
 heating parking catering consulting advertising printing packaging licensing manufacturing farming fishing
@@ -128,12 +255,15 @@ mining teaching lending trading processing timing warning offering opening ratin
 spending housing sibling
 landing onboarding offboarding recruiting recruitment tracking messaging networking mentoring coaching
 outsourcing sourcing scheduling budgeting hiring forecasting planning training testing screening feeding
-""".split())
+""".split()
+)
 
-_DETERMINERS = frozenset("""
+_DETERMINERS = frozenset(
+    """
 the a an our all every each this these those that their its your my his her at least more less no any some
 both several many most new two three four five six seven eight nine ten twenty hundred thousand
-""".split())
+""".split()
+)
 _MODALS = frozenset("will shall must should would can could may might 'll wo".split())
 _SUBJECTS = frozenset("we i you they he she it team everyone".split())
 _FINITE_BE_HAVE = frozenset("is are was were has have had".split())
@@ -141,40 +271,68 @@ _BE_FORMS = frozenset("is are was were be been being 's 're".split())
 _RELATIVES = frozenset("that which who whom whose".split())
 _CONV_PREPS = frozenset("by through while via when after before without upon".split())
 _CLAUSE_JOINS = frozenset("and then or".split())
-_FUNCTION = frozenset("""
+_FUNCTION = frozenset(
+    """
 the a an and or but of to in on for by from with at as into onto per each every all our we us you your their
 its it this that these those will shall not no than more less most over under up down out
 via within across between among through before after during until about against without both other own
-""".split())
-_PREPOSITIONS = frozenset("""
+""".split()
+)
+_PREPOSITIONS = frozenset(
+    """
 of to in on for by from with at as into onto per via within across between among through before after
 during until about against without over under than
-""".split())
+""".split()
+)
 _PRONOUNS = frozenset("we i you they he she it us them our your their its my his her".split())
 # Verbs that are also adjectives: after a noun they describe it ("vulnerabilities open longer than 14 days").
 _ADJ_HOMOGRAPHS = frozenset("open free clean clear live idle due secure level".split())
 # Noun/verb homographs that, first in a text and before a metric noun, are the noun of a compound
 # metric name ("Test coverage ≥ 80%", "Staff turnover below 10%", "Change failure rate < 15%").
-_NOUN_FIRST = frozenset("""
+_NOUN_FIRST = frozenset(
+    """
 brand budget call change cost design launch lead market plan price process release review sales search service staff
 support test
-""".split())
-_METRIC_NOUNS = frozenset("""
+""".split()
+)
+_METRIC_NOUNS = frozenset(
+    """
 share rate score time cost volume backlog turnover turnaround failure spend revenue margin yield velocity
 throughput uptime latency growth output quality conversion coverage usage leakage wastage per
-""".split())
+""".split()
+)
 _ABSTRACT_SUFFIXES = ("ness", "ity", "ment", "tion", "ance", "ence", "ency", "ancy", "ship")
 # Metric names built as "<measure> to <verb>": "time to hire", "days to close", "cost to serve".
 _MEASURE_BEFORE_TO = frozenset("time cost days hours weeks months minutes".split())
 
 # British/American spelling pairs: American form → the lemma used here.
 _SPELLING = {
-    "behavior": "behaviour", "color": "colour", "favor": "favour", "labor": "labour", "honor": "honour",
-    "neighbor": "neighbour", "center": "centre", "catalog": "catalogue", "dialog": "dialogue",
-    "program": "programme", "defense": "defence", "offense": "offence", "enroll": "enrol",
-    "fulfill": "fulfil", "license": "licence", "practice": "practise", "endeavor": "endeavour",
-    "gray": "grey", "fiber": "fibre", "meter": "metre", "liter": "litre", "theater": "theatre",
-    "check-in": "check-in", "artifact": "artefact", "aging": "ageing", "jewelry": "jewellery",
+    "behavior": "behaviour",
+    "color": "colour",
+    "favor": "favour",
+    "labor": "labour",
+    "honor": "honour",
+    "neighbor": "neighbour",
+    "center": "centre",
+    "catalog": "catalogue",
+    "dialog": "dialogue",
+    "program": "programme",
+    "defense": "defence",
+    "offense": "offence",
+    "enroll": "enrol",
+    "fulfill": "fulfil",
+    "license": "licence",
+    "practice": "practise",
+    "endeavor": "endeavour",
+    "gray": "grey",
+    "fiber": "fibre",
+    "meter": "metre",
+    "liter": "litre",
+    "theater": "theatre",
+    "check-in": "check-in",
+    "artifact": "artefact",
+    "aging": "ageing",
+    "jewelry": "jewellery",
 }
 _IZE_KEEP = frozenset("size prize seize capsize resize downsize upsize citizen".split())
 _VOWELS = set("aeiou")
@@ -208,14 +366,28 @@ class EnglishAnalyser(Analyser):
         # they head a text as verbal nouns, not as verbs.
         self.action_nouns = frozenset(
             str(raw.get("entry", "") if isinstance(raw, dict) else raw).lower()
-            for raw in lexicon.concepts.get("action_nouns", []) or [])
-        for concept in ("hedging", "weak_verbs", "activity_verbs", "deliverable_verbs", "binary_verbs",
-                        "outcome_verbs", "change_verbs", "reach_verbs", "state_verbs", "maintain_verbs"):
+            for raw in lexicon.concepts.get("action_nouns", []) or []
+        )
+        for concept in (
+            "hedging",
+            "weak_verbs",
+            "activity_verbs",
+            "deliverable_verbs",
+            "binary_verbs",
+            "outcome_verbs",
+            "change_verbs",
+            "reach_verbs",
+            "state_verbs",
+            "maintain_verbs",
+        ):
             for raw in lexicon.concepts.get(concept, []) or []:
                 entry = raw.get("entry", "") if isinstance(raw, dict) else str(raw)
                 first = entry.split()[0].lower() if entry.split() else ""
-                if first.isalpha() and first not in _FUNCTION and not (
-                        first in self.action_nouns and _canonical(first) not in _VERBS):
+                if (
+                    first.isalpha()
+                    and first not in _FUNCTION
+                    and not (first in self.action_nouns and _canonical(first) not in _VERBS)
+                ):
                     verbs.add(_canonical(first))
         self.verbs = frozenset(verbs)
         super().__init__(lexicon)
@@ -232,8 +404,19 @@ class EnglishAnalyser(Analyser):
                 continue
             word, digits = m.group(1), m.group(2)
             info = self._info(word)
-            out.append(Token(tok.text[: len(word)], tok.start, tok.start + len(word), word, info.lemmas[0],
-                             frozenset(info.lemmas), info.pos, info.form, dict(info.feats)))
+            out.append(
+                Token(
+                    tok.text[: len(word)],
+                    tok.start,
+                    tok.start + len(word),
+                    word,
+                    info.lemmas[0],
+                    frozenset(info.lemmas),
+                    info.pos,
+                    info.form,
+                    dict(info.feats),
+                )
+            )
             out.append(Token(digits, tok.end - len(digits), tok.end, digits, digits, frozenset({digits}), NUM))
         return out
 
@@ -252,9 +435,16 @@ class EnglishAnalyser(Analyser):
         a = super().analyse(text)
         verb_only = self.lexicon.words("morphology.verb_only_jargon")
         if verb_only and any(m.concept == "jargon" for m in a.matches):
-            keep = tuple(m for m in a.matches if not (
-                m.concept == "jargon" and len(m.tokens) == 1 and a.tokens[m.tokens[0]].lemma in verb_only
-                and not a.tokens[m.tokens[0]].is_verb_like))
+            keep = tuple(
+                m
+                for m in a.matches
+                if not (
+                    m.concept == "jargon"
+                    and len(m.tokens) == 1
+                    and a.tokens[m.tokens[0]].lemma in verb_only
+                    and not a.tokens[m.tokens[0]].is_verb_like
+                )
+            )
             if len(keep) != len(a.matches):
                 a = dataclasses.replace(a, matches=keep)
         return a
@@ -336,8 +526,12 @@ class EnglishAnalyser(Analyser):
                     decided = (VERB, IMP)
             elif kind in ("base", "s") and slot == "finite":
                 decided = (VERB, FIN)
-            elif kind == "base" and slot == "to" and not self._in_from_to(tokens, words, k) \
-                    and not (k >= 2 and tokens[words[k - 2]].norm in _MEASURE_BEFORE_TO):
+            elif (
+                kind == "base"
+                and slot == "to"
+                and not self._in_from_to(tokens, words, k)
+                and not (k >= 2 and tokens[words[k - 2]].norm in _MEASURE_BEFORE_TO)
+            ):
                 decided = (VERB, INF)
             elif kind == "ing":
                 if prev is not None and prev.norm in _CONV_PREPS:
@@ -359,8 +553,13 @@ class EnglishAnalyser(Analyser):
                 decided = (NOUN, VNOUN)  # "Growth in online check-ins to 60%", "Implementation of …"
             elif not kind and slot == "start" and self._unknown_verb(tok, nxt):
                 decided = (VERB, IMP)  # "Synergize our network", "Vaccinate 500 children"
-            if decided is None and kind in ("base", "s") and not seen_verb and not gap_punct \
-                    and self._agrees_with_subject(tokens, words, k, kind, forms):
+            if (
+                decided is None
+                and kind in ("base", "s")
+                and not seen_verb
+                and not gap_punct
+                and self._agrees_with_subject(tokens, words, k, kind, forms)
+            ):
                 decided = (VERB, FIN)  # "Farmers get a fair price", "Every resident gets care"
             if decided is None:
                 if kind:
@@ -386,8 +585,9 @@ class EnglishAnalyser(Analyser):
             out.append(tok)
         return out
 
-    def _slot(self, tokens: list[Token], words: list[int], k: int, prev: Token | None, gap_punct: bool,
-              seen_verb: bool) -> str:
+    def _slot(
+        self, tokens: list[Token], words: list[int], k: int, prev: Token | None, gap_punct: bool, seen_verb: bool
+    ) -> str:
         """Where a word stands: "start", "to", "finite", "join" or ""."""
         if prev is None or all(_is_adverb(tokens[j]) for j in words[:k]):
             return "start"  # "Successfully complete …"
@@ -398,8 +598,9 @@ class EnglishAnalyser(Analyser):
             return "finite"
         if p == "to":
             return "to"
-        if gap_punct and all(tokens[j].pos in (NUM, PUNCT, SYM) or tokens[j].norm in ("kr", "o", "okr")
-                             for j in words[:k]):
+        if gap_punct and all(
+            tokens[j].pos in (NUM, PUNCT, SYM) or tokens[j].norm in ("kr", "o", "okr") for j in words[:k]
+        ):
             return "start"  # "KR1: Launch …", "1. Hire …"
         if not seen_verb and gap_punct and any(tokens[j].norm in _CONV_PREPS for j in words[:k]):
             return "start"  # "By optimising X, cut Y"
@@ -425,8 +626,9 @@ class EnglishAnalyser(Analyser):
             forms[words[j]] = (X, "")
 
     @staticmethod
-    def _agrees_with_subject(tokens: list[Token], words: list[int], k: int, kind: str,
-                             forms: dict[int, tuple[str, str]]) -> bool:
+    def _agrees_with_subject(
+        tokens: list[Token], words: list[int], k: int, kind: str, forms: dict[int, tuple[str, str]]
+    ) -> bool:
         """A verb form right after a noun that agrees with it, with an object or complement after it:
         a plural noun before a base form ("Farmers get"), a singular one before an -s form
         ("Every resident gets"). A preposition or the end after it keeps it a noun ("Patient visits per day")."""
@@ -442,8 +644,12 @@ class EnglishAnalyser(Analyser):
             return False
         if tokens[words[k]].norm in _ADJ_HOMOGRAPHS:
             return False
-        plural = prev.norm.endswith("s") and not prev.norm.endswith("ss") and prev.lemma != prev.norm \
+        plural = (
+            prev.norm.endswith("s")
+            and not prev.norm.endswith("ss")
+            and prev.lemma != prev.norm
             or prev.norm in ("people", "children", "staff", "women", "men")
+        )
         if kind == "base":
             return plural
         return not plural and not prev.feats.get("verb") and not prev.norm.endswith("s")
@@ -458,7 +664,8 @@ class EnglishAnalyser(Analyser):
             return False
         rest = [t for t in nxt[1:] if t.is_word][:2]
         return any(t.text in "$€£₽₺¥₸₴" for t in nxt[1:2]) or any(
-            t.norm in currency or t.lemma in currency for t in rest)
+            t.norm in currency or t.lemma in currency for t in rest
+        )
 
     def _unknown_verb(self, tok: Token, nxt: Token | None) -> bool:
         """A first word the verb list lacks, read as an imperative from its ending or its object."""
@@ -474,8 +681,12 @@ class EnglishAnalyser(Analyser):
     @staticmethod
     def _object_follows(nxt: Token | None) -> bool:
         """A determiner, number or pronoun after a verb-or-noun word makes it the verb."""
-        return nxt is not None and (nxt.pos == NUM or nxt.norm in _DETERMINERS or nxt.norm in _PRONOUNS
-                                    or nxt.norm in ("up", "down", "out", "on", "off", "back"))
+        return nxt is not None and (
+            nxt.pos == NUM
+            or nxt.norm in _DETERMINERS
+            or nxt.norm in _PRONOUNS
+            or nxt.norm in ("up", "down", "out", "on", "off", "back")
+        )
 
     @staticmethod
     def _in_from_to(tokens: list[Token], words: list[int], k: int) -> bool:
@@ -518,8 +729,12 @@ def _metric_noun(tok: Token | None) -> bool:
 
 
 def _is_adverb(tok: Token) -> bool:
-    return tok.norm.endswith("ly") and len(tok.norm) > 4 and not tok.feats.get("verb") or tok.norm in (
-        "also", "then", "finally", "together", "jointly")
+    return (
+        tok.norm.endswith("ly")
+        and len(tok.norm) > 4
+        and not tok.feats.get("verb")
+        or tok.norm in ("also", "then", "finally", "together", "jointly")
+    )
 
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:

@@ -14,10 +14,11 @@ file ``<lang>.yaml`` there adds entries to the built-in lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 import yaml
 
@@ -25,9 +26,21 @@ from .types import Match, Token
 
 # Concepts the shipped rules read. A lexicon may define more.
 CONCEPTS = (
-    "hedging", "weak_verbs", "activity_verbs", "deliverable_verbs", "binary_verbs",
-    "outcome_verbs", "change_verbs", "reach_verbs", "state_verbs", "maintain_verbs",
-    "multipliers", "all_words", "deadline_phrases", "jargon", "action_nouns",
+    "hedging",
+    "weak_verbs",
+    "activity_verbs",
+    "deliverable_verbs",
+    "binary_verbs",
+    "outcome_verbs",
+    "change_verbs",
+    "reach_verbs",
+    "state_verbs",
+    "maintain_verbs",
+    "multipliers",
+    "all_words",
+    "deadline_phrases",
+    "jargon",
+    "action_nouns",
 )
 
 _FEATURE_RE = re.compile(r"^\{([^}]*)\}$")
@@ -170,9 +183,7 @@ def _compile_entry(entry: str, analyse_words: Callable[[str], list[Token]]) -> t
             continue
         feat = _FEATURE_RE.match(part)
         if feat:
-            pairs = tuple(
-                tuple(kv.split("=", 1)) for kv in feat.group(1).split(",") if "=" in kv
-            )
+            pairs = tuple(tuple(kv.split("=", 1)) for kv in feat.group(1).split(",") if "=" in kv)
             elements.append(Element(feats=pairs, gap_before=gap))  # type: ignore[arg-type]
         else:
             toks = [t for t in analyse_words(part) if t.is_word]
@@ -246,6 +257,7 @@ def _drop_contained(found: list[Match], width: list[int] | None = None) -> tuple
 
 # -- loading ------------------------------------------------------------------
 
+
 def builtin_lexicon_path(language: str) -> Path | None:
     base = resources.files("okrlint.lexicons")
     candidate = base / f"{language}.yaml"
@@ -297,8 +309,10 @@ def _reject_booleans(node: Any, path: Path, keys: tuple[str, ...]) -> None:
     elif isinstance(node, list):
         for v in node:
             if isinstance(v, bool) or v is None:
-                raise LexiconError(f"{path}: {'.'.join(keys)} holds {v!r}, which YAML made of an unquoted word "
-                                   "such as no, on, yes or off (or an empty item); quote it")
+                raise LexiconError(
+                    f"{path}: {'.'.join(keys)} holds {v!r}, which YAML made of an unquoted word "
+                    "such as no, on, yes or off (or an empty item); quote it"
+                )
             _reject_booleans(v, path, keys)
 
 

@@ -18,8 +18,26 @@ from typing import Any
 
 from .base import Analyser, WordInfo
 from .types import (
-    ADJ, ADP, ADV, CONJ, CONV, DATE, FIN, IMP, INF, NOUN, NUM, PART, PART_FORM, PRON, PUNCT,
-    SYM, VERB, VNOUN, X, Token,
+    ADJ,
+    ADP,
+    ADV,
+    CONJ,
+    CONV,
+    DATE,
+    FIN,
+    IMP,
+    INF,
+    NOUN,
+    NUM,
+    PART,
+    PART_FORM,
+    PRON,
+    PUNCT,
+    SYM,
+    VERB,
+    VNOUN,
+    Token,
+    X,
 )
 
 _MORFEUSZ: Any = None
@@ -106,22 +124,69 @@ _CLASSES: dict[str, tuple[str, str]] = {
 # readings: OKR text is built on verbs, and a noun reading of a verb form is
 # usually a rare homograph ("mamy", "niż").
 _RANK = {
-    "prep": 0, "conj": 0, "comp": 0, "ppron12": 0, "ppron3": 0, "siebie": 0,
-    "num": 1, "numcol": 1,
-    "inf": 2, "fin": 2, "praet": 2, "bedzie": 2, "impt": 3, "imps": 3, "winien": 3,
-    "ger": 4, "pcon": 4, "pant": 4,
-    "adj": 5, "pact": 6, "ppas": 6, "subst": 5, "depr": 7, "adv": 5, "adja": 8, "adjp": 8, "adjc": 8,
-    "qub": 6, "part": 6, "pred": 9, "brev": 4, "interj": 9, "burk": 9, "ign": 10,
+    "prep": 0,
+    "conj": 0,
+    "comp": 0,
+    "ppron12": 0,
+    "ppron3": 0,
+    "siebie": 0,
+    "num": 1,
+    "numcol": 1,
+    "inf": 2,
+    "fin": 2,
+    "praet": 2,
+    "bedzie": 2,
+    "impt": 3,
+    "imps": 3,
+    "winien": 3,
+    "ger": 4,
+    "pcon": 4,
+    "pant": 4,
+    "adj": 5,
+    "pact": 6,
+    "ppas": 6,
+    "subst": 5,
+    "depr": 7,
+    "adv": 5,
+    "adja": 8,
+    "adjp": 8,
+    "adjc": 8,
+    "qub": 6,
+    "part": 6,
+    "pred": 9,
+    "brev": 4,
+    "interj": 9,
+    "burk": 9,
+    "ign": 10,
 }
 # Style qualifiers that mark a reading as archaic, dialectal or rare.
 _RARE = frozenset({"daw.", "przest.", "gwar.", "rzad.", "książk.", "daw._dziś_gwar.", "środ.", "wojsk."})
 
 # Rare verbs whose forms coincide with common words ("jedna", "udział", "opiekę"):
 # their verb reading is taken only when nothing else fits.
-_RARE_VERBS = frozenset({
-    "jednać", "topić", "udziać", "nadziać", "opiec", "miesić", "sadowić", "sklepać", "śmiecić",
-    "rozmówić", "nizać", "niżyć", "piąć", "dostawić", "kosić", "sowić", "stawić", "dziać", "maić",
-})
+_RARE_VERBS = frozenset(
+    {
+        "jednać",
+        "topić",
+        "udziać",
+        "nadziać",
+        "opiec",
+        "miesić",
+        "sadowić",
+        "sklepać",
+        "śmiecić",
+        "rozmówić",
+        "nizać",
+        "niżyć",
+        "piąć",
+        "dostawić",
+        "kosić",
+        "sowić",
+        "stawić",
+        "dziać",
+        "maić",
+    }
+)
 
 # Verbs too common for their rare homographs ("ma" → archaic "mój", "mają" → "maja") to win inside a text.
 _NEVER_HOMOGRAPH = frozenset({"mieć"})
@@ -135,21 +200,65 @@ _CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 _VERBAL_CLASSES = frozenset({"inf", "fin", "praet", "bedzie", "impt", "imps", "winien"})
 
 # Words that take an infinitive and carry no content of their own.
-_AUXILIARIES = frozenset({
-    "być", "chcieć", "musieć", "móc", "mieć", "powinien", "winien", "zamierzać", "planować",
-    "zaplanować", "należeć", "pragnąć", "potrzebować", "woleć", "umieć", "zostać",
-})
+_AUXILIARIES = frozenset(
+    {
+        "być",
+        "chcieć",
+        "musieć",
+        "móc",
+        "mieć",
+        "powinien",
+        "winien",
+        "zamierzać",
+        "planować",
+        "zaplanować",
+        "należeć",
+        "pragnąć",
+        "potrzebować",
+        "woleć",
+        "umieć",
+        "zostać",
+    }
+)
 # Words after which a new clause (and so a possible new head) begins.
-_CLAUSE_WORDS = frozenset({
-    "i", "oraz", "a", "albo", "lub", "ani", "czy", "ale", "lecz", "aby", "by", "żeby", "ażeby",
-    "który", "co", "gdzie", "kiedy", "gdy", "jeśli", "jeżeli", "że", "bo", "ponieważ", "zaś",
-    "oraz", "jak", "niż", "tak", "także", "również",
-})
+_CLAUSE_WORDS = frozenset(
+    {
+        "i",
+        "oraz",
+        "a",
+        "albo",
+        "lub",
+        "ani",
+        "czy",
+        "ale",
+        "lecz",
+        "aby",
+        "by",
+        "żeby",
+        "ażeby",
+        "który",
+        "co",
+        "gdzie",
+        "kiedy",
+        "gdy",
+        "jeśli",
+        "jeżeli",
+        "że",
+        "bo",
+        "ponieważ",
+        "zaś",
+        "jak",
+        "niż",
+        "tak",
+        "także",
+        "również",
+    }
+)
 _CLAUSE_PUNCT = frozenset(",;:()[]–—-•*/\"'„”«»")
 
 
 def _strip_homonym(lemma: str) -> str:
-    """"tysiąc:Sm2" → "tysiąc"; lemmas are lower-cased like the text."""
+    """ "tysiąc:Sm2" → "tysiąc"; lemmas are lower-cased like the text."""
     return lemma.split(":", 1)[0].lower()
 
 
@@ -229,14 +338,14 @@ class PolishAnalyser(Analyser):
         return f"{others[0][1]}:{others[0][2]}" if others else ""
 
     # -- quantities ---------------------------------------------------------
-    def _number_kind(self, tokens: tuple[Token, ...], i: int, suffix: str, value: float | None,
-                     word: bool = False) -> str | None:
+    def _number_kind(
+        self, tokens: tuple[Token, ...], i: int, suffix: str, value: float | None, word: bool = False
+    ) -> str | None:
         # Polish writes decimals with a comma ("4,6"), so a dotted day.month ("do 31.03") is a date.
         if not word and _DAY_MONTH.match(tokens[i].norm):
             return DATE
         # "w ciągu 6 miesięcy" is a deadline; "w ciągu 4 godzin" stays a measured time.
-        if i >= 1 and i + 1 < len(tokens) and tokens[i - 1].lemma in _WITHIN \
-                and tokens[i + 1].lemmas & _LONG_PERIODS:
+        if i >= 1 and i + 1 < len(tokens) and tokens[i - 1].lemma in _WITHIN and tokens[i + 1].lemmas & _LONG_PERIODS:
             return DATE
         return super()._number_kind(tokens, i, suffix, value, word)
 
@@ -246,29 +355,46 @@ class PolishAnalyser(Analyser):
         action_nouns = self._action_nouns()
         for i, tok in enumerate(out):
             tag = tok.feats.get("tag", "")
-            if tok.pos == NOUN and tag != "ger" and tok.lemmas & action_nouns \
-                    and self._heads_clause(out, i, allow_prep=True):
+            if (
+                tok.pos == NOUN
+                and tag != "ger"
+                and tok.lemmas & action_nouns
+                and self._heads_clause(out, i, allow_prep=True)
+            ):
                 # "Wzrost MRR o 18%", "Migracja do chmury": an action named by a plain noun.
                 out[i] = _replace(tok, form=VNOUN)
             elif tag == "ger" and not self._heads_clause(out, i, allow_prep=True):
                 out[i] = _as_noun(tok)
             elif tag == "ger" and tok.feats.get("alt", "").startswith("subst") and self._verb_follows(out, i):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "*Zadowolenie* klientów wzrośnie"
-            elif tag in ("impt", "fin", "praet", "imps") and tok.feats.get("alt") and (
-                not self._heads_clause(out, i) or (tag == "impt" and i + 1 < len(out) and out[i + 1].pos == NUM)
-            ) and not self._past_after_subject(out, i) and not self._present_after_subject(out, i) \
-                    and tok.lemma not in _NEVER_HOMOGRAPH:
+            elif (
+                tag in ("impt", "fin", "praet", "imps")
+                and tok.feats.get("alt")
+                and (not self._heads_clause(out, i) or (tag == "impt" and i + 1 < len(out) and out[i + 1].pos == NUM))
+                and not self._past_after_subject(out, i)
+                and not self._present_after_subject(out, i)
+                and tok.lemma not in _NEVER_HOMOGRAPH
+            ):
                 # A finite verb homograph of a noun inside the text is the noun: "liczba *dostaw*",
                 # "w *powiecie*", "mamy *nadzieję*"; "*Top* 3" is no imperative either.
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
-            elif tag in ("fin", "praet", "impt", "winien") and tok.feats.get("alt", "").startswith("subst") \
-                    and tok.lemma not in _AUXILIARIES and self._verb_follows(out, i):
+            elif (
+                tag in ("fin", "praet", "impt", "winien")
+                and tok.feats.get("alt", "").startswith("subst")
+                and tok.lemma not in _AUXILIARIES
+                and self._verb_follows(out, i)
+            ):
                 # A subject noun before the verb: "*Dział* HR przeprowadzi".
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
             elif tag == "inf" and tok.feats.get("alt") and i > 0 and out[i - 1].pos in (ADP, NUM):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "20 *przejść* dla pieszych"
-            if tok.is_word and len(tok.norm) <= 6 and i + 1 < len(out) and out[i + 1].text == "." \
-                    and out[i + 1].start == tok.end:
+            if (
+                tok.is_word
+                and len(tok.norm) <= 6
+                and i + 1 < len(out)
+                and out[i + 1].text == "."
+                and out[i + 1].start == tok.end
+            ):
                 out[i] = self._abbreviation(out[i])
         for i, tok in enumerate(out):
             if tok.form in (FIN, INF) and tok.lemma in _AUXILIARIES and self._infinitive_follows(out, i):
@@ -298,17 +424,16 @@ class PolishAnalyser(Analyser):
             lemma = cache[tok.norm] = _strip_homonym(brevs[0][1]) if brevs else ""
         if not lemma or lemma == tok.lemma:
             return tok
-        return _replace(tok, lemma=lemma, lemmas=tok.lemmas | {lemma}, pos=X, form="",
-                        feats={**tok.feats, "tag": "brev"})
+        return _replace(
+            tok, lemma=lemma, lemmas=tok.lemmas | {lemma}, pos=X, form="", feats={**tok.feats, "tag": "brev"}
+        )
 
     def _action_nouns(self) -> frozenset[str]:
         cached = self.__dict__.get("_action_lemmas")
         if cached is None:
             entries = self.lexicon.concepts.get("action_nouns", []) or []
             words = (e.get("entry", "") if isinstance(e, dict) else str(e) for e in entries)
-            cached = frozenset(
-                t.lemma for w in words for t in self.tokenise(w) if t.is_word and t.pos == NOUN
-            )
+            cached = frozenset(t.lemma for w in words for t in self.tokenise(w) if t.is_word and t.pos == NOUN)
             self.__dict__["_action_lemmas"] = cached
         return cached
 
@@ -349,7 +474,9 @@ class PolishAnalyser(Analyser):
         if tok.feats.get("tag") != "fin" or tok.feats.get("person") != "3" or i == 0:
             return False
         prev = tokens[i - 1]
-        return prev.pos == NOUN and prev.feats.get("case") == "nom" and prev.feats.get("number") == tok.feats.get("number")
+        return (
+            prev.pos == NOUN and prev.feats.get("case") == "nom" and prev.feats.get("number") == tok.feats.get("number")
+        )
 
     @staticmethod
     def _verb_follows(tokens: list[Token], i: int) -> bool:
@@ -370,8 +497,9 @@ class PolishAnalyser(Analyser):
                 if tok.pos == PUNCT and tok.text in ",;:":
                     return False
                 continue
-            if tok.form == INF or (tokens[i].lemma in ("być", "zostać")
-                                   and (tok.form in (FIN, PART_FORM) or "participle" in tok.feats)):
+            if tok.form == INF or (
+                tokens[i].lemma in ("być", "zostać") and (tok.form in (FIN, PART_FORM) or "participle" in tok.feats)
+            ):
                 return True
             seen += 1
             if seen >= 3:

@@ -33,9 +33,15 @@ def scope_quantities(an: Analysis, match: Match) -> list[Quantity]:
     lo = match.tokens[0]
     if an.tokens[lo].pos == NOUN:  # a noun takes the quantity just before it: "a $400k reduction",
         # "a 20-percent increase", "20-процентного роста" (what comes between is glued to the number)
-        lo = min((q.tokens[0] - 1 for q in an.quantities if lo - 3 <= q.tokens[-1] < lo
-                  and all(an.tokens[k].start == an.tokens[k - 1].end for k in range(q.tokens[-1] + 1, lo))),
-                 default=lo)
+        lo = min(
+            (
+                q.tokens[0] - 1
+                for q in an.quantities
+                if lo - 3 <= q.tokens[-1] < lo
+                and all(an.tokens[k].start == an.tokens[k - 1].end for k in range(q.tokens[-1] + 1, lo))
+            ),
+            default=lo,
+        )
     hi = min((i for i in verbs if i > match.tokens[-1]), default=len(an.tokens))
     return [q for q in an.quantities if lo < q.tokens[0] and q.tokens[-1] < hi]
 
@@ -55,8 +61,9 @@ def task_style(an: Analysis) -> Match | None:
         for concept in ("deliverable_verbs", "binary_verbs"):
             m = head_match(an, concept)
             # "in 4 hospitals" counts places, not deliverables.
-            if m is not None and any(q.kind == NUMBER and an.quantities.index(q) not in an.places
-                                     for q in scope_quantities(an, m)):
+            if m is not None and any(
+                q.kind == NUMBER and an.quantities.index(q) not in an.places for q in scope_quantities(an, m)
+            ):
                 head = m
                 break
     if head is None or outcome_with_quantity(an) is not None or _share_as_subject(an):
@@ -65,7 +72,7 @@ def task_style(an: Analysis) -> Match | None:
 
 
 def _share_as_subject(an: Analysis) -> bool:
-    """"80% of new hires complete onboarding", "hastaların %95'inin muayene edilmesi": a share of a
+    """ "80% of new hires complete onboarding", "hastaların %95'inin muayene edilmesi": a share of a
     population does the act (a finite third-person or passive head after a percentage), so the text
     states a rate the team achieves, not a task it does."""
     if an.head is None:
@@ -100,8 +107,11 @@ def change_without_baseline(an: Analysis, require_for: tuple[str, ...] = ("chang
         return None
     # A change verb counts when it carries its own target ("increase traffic by 40%") or heads the text;
     # "organise 8 meetings to reduce absenteeism" counts meetings, not the reduction.
-    changes = [m for m in an.concept("change_verbs")
-               if an.head in m.tokens or any(q.is_target for q in scope_quantities(an, m))]
+    changes = [
+        m
+        for m in an.concept("change_verbs")
+        if an.head in m.tokens or any(q.is_target for q in scope_quantities(an, m))
+    ]
     if "change" in require_for and changes:
         return changes[0]
     weak = head_match(an, "weak_verbs")

@@ -17,12 +17,31 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .base import Analyser, WordInfo
 from .types import (
-    ADJ, ADP, ADV, CONJ, CONV, FIN, IMP, INF, NOUN, NUM, PART, PART_FORM, PRON, PROPN, PUNCT,
-    SYM, VERB, VNOUN, X, Token,
+    ADJ,
+    ADP,
+    ADV,
+    CONJ,
+    CONV,
+    FIN,
+    IMP,
+    INF,
+    NOUN,
+    NUM,
+    PART,
+    PART_FORM,
+    PRON,
+    PROPN,
+    PUNCT,
+    SYM,
+    VERB,
+    VNOUN,
+    Token,
+    X,
 )
 
 _MORPH: Any = None
@@ -59,8 +78,16 @@ _POS: dict[str, tuple[str, str]] = {
     "INTJ": (X, ""),
 }
 _CASES = {
-    "nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "loc",
-    "voct": "voc", "gen2": "gen", "acc2": "acc", "loc2": "loc",
+    "nomn": "nom",
+    "gent": "gen",
+    "datv": "dat",
+    "accs": "acc",
+    "ablt": "ins",
+    "loct": "loc",
+    "voct": "voc",
+    "gen2": "gen",
+    "acc2": "acc",
+    "loc2": "loc",
 }
 _PERSON = {"1per": "1", "2per": "2", "3per": "3"}
 _TENSE = {"past": "past", "pres": "pres", "futr": "fut"}
@@ -76,14 +103,36 @@ _VNOUN_ENDINGS = ("ние", "тие", "ция")
 # Consonant alternations between a verbal noun and its verb: снижение/снизить,
 # сокращение/сократить, повышение/повысить, укрепление/укрепить.
 _ALTERNATIONS = {
-    "жд": ("д",), "ж": ("з", "д", "г"), "щ": ("ст", "т", "ск"), "ш": ("с", "х"), "ч": ("т", "к"),
-    "вл": ("в",), "пл": ("п",), "бл": ("б",), "мл": ("м",), "фл": ("ф",),
+    "жд": ("д",),
+    "ж": ("з", "д", "г"),
+    "щ": ("ст", "т", "ск"),
+    "ш": ("с", "х"),
+    "ч": ("т", "к"),
+    "вл": ("в",),
+    "пл": ("п",),
+    "бл": ("б",),
+    "мл": ("м",),
+    "фл": ("ф",),
 }
 
 # Words after which a verbal noun may still head its own clause.
-_CLAUSE_WORDS = frozenset({
-    "и", "а", "или", "либо", "но", "также", "чтобы", "который", "что", "где", "когда", "если", "мы",
-})
+_CLAUSE_WORDS = frozenset(
+    {
+        "и",
+        "а",
+        "или",
+        "либо",
+        "но",
+        "также",
+        "чтобы",
+        "который",
+        "что",
+        "где",
+        "когда",
+        "если",
+        "мы",
+    }
+)
 _CLAUSE_PUNCT = frozenset(",;:()[]–—-•*/\"'«»„“”")
 # Words after which "один" is a determiner, not a count.
 _ONE_AS_DETERMINER_BEFORE = frozenset({"из", "клик", "окно", "касание", "раз"})
@@ -143,7 +192,8 @@ class RussianAnalyser(Analyser):
         # A noun's rival lemma that is a verb's infinitive ("статей": стать) must not
         # match verb entries; a verb keeps its rivals ("стали": сталь).
         lemmas = [best_lemma] + [
-            lemma for lemma, p, _, _ in ranked[1:]
+            lemma
+            for lemma, p, _, _ in ranked[1:]
             if verbal or (p not in ("INFN", "VERB", "PRTF", "PRTS", "GRND") and not _infinitive_shaped(lemma))
         ]
         feats = _feats(best.tag)
@@ -243,8 +293,12 @@ class RussianAnalyser(Analyser):
         """
         out: list[Token] = []
         for tok in super().tokenise(text):
-            if tok.pos != NUM and tok.is_word and _hyphenated_to_number(out, tok) \
-                    and not self._is(tok, "numbers.percent_words"):  # "20-процентный рост" is 20%
+            if (
+                tok.pos != NUM
+                and tok.is_word
+                and _hyphenated_to_number(out, tok)
+                and not self._is(tok, "numbers.percent_words")
+            ):  # "20-процентный рост" is 20%
                 out[-2:] = [self._compound(text, out[-2], tok)]
             elif tok.pos != NUM and tok.is_word:
                 out.extend(self._split_rank_word(tok))
@@ -262,13 +316,22 @@ class RussianAnalyser(Analyser):
         info = self._info(m.group(1))
         digits = m.group(2)
         return [
-            Token(tok.text[: len(m.group(1))], tok.start, word_end, m.group(1), info.lemmas[0],
-                  frozenset(info.lemmas), info.pos, info.form, dict(info.feats)),
+            Token(
+                tok.text[: len(m.group(1))],
+                tok.start,
+                word_end,
+                m.group(1),
+                info.lemmas[0],
+                frozenset(info.lemmas),
+                info.pos,
+                info.form,
+                dict(info.feats),
+            ),
             Token(digits, tok.end - len(digits), tok.end, digits, digits, frozenset({digits}), NUM),
         ]
 
     def _compound(self, text: str, first: Token, last: Token) -> Token:
-        """"152-ФЗ", "5-летний", "24/7" as one token: an adjective if its word part is one, else a name."""
+        """ "152-ФЗ", "5-летний", "24/7" as one token: an adjective if its word part is one, else a name."""
         surface = text[first.start : last.end]
         norm = self.normalise_word(surface)
         pos = ADJ if last.pos == ADJ else X
@@ -289,8 +352,11 @@ class RussianAnalyser(Analyser):
                 # "1-е место", "2-х раз": the ending belongs to the numeral.
                 out[i] = dataclasses.replace(tok, pos=PUNCT, form="", lemma=tok.norm, lemmas=frozenset({tok.norm}))
         for i, tok in enumerate(out):
-            if tok.form in (FIN, INF, IMP) and tok.lemma in self._auxiliaries \
-                    and _infinitive_follows(out, i, passive=tok.lemma == "быть"):
+            if (
+                tok.form in (FIN, INF, IMP)
+                and tok.lemma in self._auxiliaries
+                and _infinitive_follows(out, i, passive=tok.lemma == "быть")
+            ):
                 out[i] = dataclasses.replace(tok, form="", feats={**tok.feats, "aux": "yes"})
         return out
 
@@ -418,19 +484,36 @@ def _heads_clause(tokens: list[Token], i: int) -> bool:
 
 def _hyphenated_to_number(out: list[Token], tok: Token) -> bool:
     """A word glued by a hyphen to the number before it, not an ordinal ending ("1-е")."""
-    return len(out) >= 2 and out[-1].text in "-–" and out[-2].pos == NUM and out[-2].end == out[-1].start \
-        and out[-1].end == tok.start and tok.norm not in _ORDINAL_ENDINGS
+    return (
+        len(out) >= 2
+        and out[-1].text in "-–"
+        and out[-2].pos == NUM
+        and out[-2].end == out[-1].start
+        and out[-1].end == tok.start
+        and tok.norm not in _ORDINAL_ENDINGS
+    )
 
 
 def _round_the_clock(out: list[Token], tok: Token) -> bool:
-    """"24/7": a schedule, not two quantities."""
-    return len(out) >= 2 and out[-1].text == "/" and out[-2].norm == "24" and tok.norm == "7" \
-        and out[-2].end == out[-1].start and out[-1].end == tok.start
+    """ "24/7": a schedule, not two quantities."""
+    return (
+        len(out) >= 2
+        and out[-1].text == "/"
+        and out[-2].norm == "24"
+        and tok.norm == "7"
+        and out[-2].end == out[-1].start
+        and out[-1].end == tok.start
+    )
 
 
 def _after_number_hyphen(tokens: list[Token], i: int) -> bool:
-    return i >= 2 and tokens[i - 1].text in "-–" and tokens[i - 2].pos == NUM \
-        and tokens[i - 1].start == tokens[i - 2].end and tokens[i].start == tokens[i - 1].end
+    return (
+        i >= 2
+        and tokens[i - 1].text in "-–"
+        and tokens[i - 2].pos == NUM
+        and tokens[i - 1].start == tokens[i - 2].end
+        and tokens[i].start == tokens[i - 1].end
+    )
 
 
 def _infinitive_follows(tokens: list[Token], i: int, passive: bool = False) -> bool:

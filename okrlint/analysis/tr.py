@@ -34,8 +34,24 @@ from . import normalize as nz
 from .base import Analyser, WordInfo, _next_word
 from .lexicon import Lexicon
 from .types import (
-    ADJ, CONV, FIN, IMP, INF, MULTIPLIER, NAME, NOUN, NUM, NUMBER, PART_FORM, VERB, VNOUN, YEAR, Analysis, Match,
-    Quantity, Token,
+    ADJ,
+    CONV,
+    FIN,
+    IMP,
+    INF,
+    MULTIPLIER,
+    NAME,
+    NOUN,
+    NUM,
+    NUMBER,
+    PART_FORM,
+    VERB,
+    VNOUN,
+    YEAR,
+    Analysis,
+    Match,
+    Quantity,
+    Token,
 )
 
 VOWELS = frozenset("aeıioöuü")
@@ -81,16 +97,37 @@ zenginleştirmek çabalamak çalışmak çağırmak çekmek çevirmek çeşitlen
 # Nouns that make the number before them a multiplier ("2 katına çıkarmak").
 MULTIPLIER_NOUNS = frozenset({"kat", "misli"})
 # Aorist forms that are everyday nouns: never read as a final verb.
-_AORIST_NOUNS = frozenset({
-    "gelir", "gider", "yazar", "okur", "çıkar", "tutar", "döner", "akar", "kapar", "satar", "görür", "sever",
-    "sürer", "alır", "verir", "bakar", "geçer", "yeter", "değer",
-})
+_AORIST_NOUNS = frozenset(
+    {
+        "gelir",
+        "gider",
+        "yazar",
+        "okur",
+        "çıkar",
+        "tutar",
+        "döner",
+        "akar",
+        "kapar",
+        "satar",
+        "görür",
+        "sever",
+        "sürer",
+        "alır",
+        "verir",
+        "bakar",
+        "geçer",
+        "yeter",
+        "değer",
+    }
+)
 
 # Light verbs that are weak alone or after an adjective, a verb of their own after a noun.
 _NOUN_LIGHT = frozenset({"etmek", "yapmak"})
-_ADJECTIVES = frozenset("""
+_ADJECTIVES = frozenset(
+    """
 kolay basit sade şeffaf etkin hazır uygun açık iyi güçlü hızlı modern dijital esnek ücretsiz mümkün
-""".split())
+""".split()
+)
 _ADJ_ENDINGS = ("lı", "li", "lu", "lü", "sız", "siz", "suz", "süz", "sal", "sel", "bilir", "ik", "ık")
 
 # Verbs that only carry a verbal noun before them ("buluşma yapmak").
@@ -100,42 +137,182 @@ LIGHT_VERBS = frozenset({"yapmak", "gerçekleştirmek"})
 ALTERNATING_ROOTS = frozenset({"et", "git"})
 
 # -mAk words that are nouns, and deverbal nouns that name a thing, not an action.
-NOT_VERBS = frozenset({
-    "ekmek", "parmak", "kaymak", "çakmak", "ırmak", "damak", "kıymak", "yemek", "tokmak", "yumak",
-    "alan", "alanı", "olan", "satış", "giriş", "çıkış", "bakış", "görüş", "akış", "anlayış", "alışveriş",
-    "yürüyüş", "duruş", "uçuş", "dönüş", "yakış", "uygulama", "anlaşma", "sözleşme", "dondurma", "arama",
-    "danışma", "toplantı", "yazılım", "kazanç", "kayma", "satın", "deneyim", "tutum", "sonuç", "deneme",
-    "pazarlama", "düşünce",
-})
+NOT_VERBS = frozenset(
+    {
+        "ekmek",
+        "parmak",
+        "kaymak",
+        "çakmak",
+        "ırmak",
+        "damak",
+        "kıymak",
+        "yemek",
+        "tokmak",
+        "yumak",
+        "alan",
+        "alanı",
+        "olan",
+        "satış",
+        "giriş",
+        "çıkış",
+        "bakış",
+        "görüş",
+        "akış",
+        "anlayış",
+        "alışveriş",
+        "yürüyüş",
+        "duruş",
+        "uçuş",
+        "dönüş",
+        "yakış",
+        "uygulama",
+        "anlaşma",
+        "sözleşme",
+        "dondurma",
+        "arama",
+        "danışma",
+        "toplantı",
+        "yazılım",
+        "kazanç",
+        "kayma",
+        "satın",
+        "deneyim",
+        "tutum",
+        "sonuç",
+        "deneme",
+        "pazarlama",
+        "düşünce",
+    }
+)
 
 # Nouns whose ending looks like a case suffix ("hafta" is not haf + ta).
-KNOWN_NOUNS = frozenset({
-    "hafta", "fayda", "gıda", "madde", "cadde", "iade", "ifade", "vade", "oda", "ada", "sade", "kadın", "altın",
-    "yakın", "kalite", "site", "nitelik", "bayi", "ekip", "seviye", "sayı", "oran", "hedef", "ayda", "yılda",
-    "hasta", "usta", "posta", "pasta", "liste", "ajanda", "kota", "moda", "veda", "deste", "kumanda",
-    "propaganda", "fıkra", "bina", "dünya", "vida", "gündem", "dönem", "kaynak", "destek", "tedarik",
-    "gider", "güven", "alacak", "ele", "yarı",
-    # loan stems of "X etmek" verbs
-    "optimize", "maksimize", "minimize", "organize", "modernize", "revize", "standardize", "dijitalize",
-    "finanse", "entegre", "koordine", "motive", "aktive", "lanse", "analiz", "rapor", "test", "kontrol", "takip",
-    "otomatize", "mobilize", "transfer", "teslim", "tespit", "ziyaret", "tedavi", "muayene", "dahil", "ihraç",
-    "tavsiye", "tercih",
-})
+KNOWN_NOUNS = frozenset(
+    {
+        "hafta",
+        "fayda",
+        "gıda",
+        "madde",
+        "cadde",
+        "iade",
+        "ifade",
+        "vade",
+        "oda",
+        "ada",
+        "sade",
+        "kadın",
+        "altın",
+        "yakın",
+        "kalite",
+        "site",
+        "nitelik",
+        "bayi",
+        "ekip",
+        "seviye",
+        "sayı",
+        "oran",
+        "hedef",
+        "ayda",
+        "yılda",
+        "hasta",
+        "usta",
+        "posta",
+        "pasta",
+        "liste",
+        "ajanda",
+        "kota",
+        "moda",
+        "veda",
+        "deste",
+        "kumanda",
+        "propaganda",
+        "fıkra",
+        "bina",
+        "dünya",
+        "vida",
+        "gündem",
+        "dönem",
+        "kaynak",
+        "destek",
+        "tedarik",
+        "gider",
+        "güven",
+        "alacak",
+        "ele",
+        "yarı",
+        # loan stems of "X etmek" verbs
+        "optimize",
+        "maksimize",
+        "minimize",
+        "organize",
+        "modernize",
+        "revize",
+        "standardize",
+        "dijitalize",
+        "finanse",
+        "entegre",
+        "koordine",
+        "motive",
+        "aktive",
+        "lanse",
+        "analiz",
+        "rapor",
+        "test",
+        "kontrol",
+        "takip",
+        "otomatize",
+        "mobilize",
+        "transfer",
+        "teslim",
+        "tespit",
+        "ziyaret",
+        "tedavi",
+        "muayene",
+        "dahil",
+        "ihraç",
+        "tavsiye",
+        "tercih",
+    }
+)
 
 # Function words, pronouns and lexicalised forms that are never stripped.
 FIXED = {
     **{w: ("CONJ", w) for w in "ve veya ya da ile ama fakat ancak hem ki ise de".split()},
-    **{w: ("PRON", w) for w in "o onu ona onda ondan onun onlar onları onlara onların bu bunu buna bunda "
-                               "bundan bunun şu şunu şuna bunlar biz bize bizi bizim siz size sizi sizin "
-                               "kendi kendimiz kendini kendilerini".split()},
-    **{w: ("ADV", w) for w in "daha en çok az her tüm bütün hiç gibi göre kadar için sonra önce için "
-                              "yüzde binde yeni bir birlikte hızla şu an anda artık hemen".split()},
+    **{
+        w: ("PRON", w)
+        for w in "o onu ona onda ondan onun onlar onları onlara onların bu bunu buna bunda "
+        "bundan bunun şu şunu şuna bunlar biz bize bizi bizim siz size sizi sizin "
+        "kendi kendimiz kendini kendilerini".split()
+    },
+    **{
+        w: ("ADV", w)
+        for w in "daha en çok az her tüm bütün hiç gibi göre kadar için sonra önce için "
+        "yüzde binde yeni bir birlikte hızla şu an anda artık hemen".split()
+    },
 }
 
 NUMBER_WORDS = {
-    "sıfır": 0, "iki": 2, "üç": 3, "dört": 4, "beş": 5, "altı": 6, "yedi": 7, "sekiz": 8, "dokuz": 9, "on": 10,
-    "yirmi": 20, "otuz": 30, "kırk": 40, "elli": 50, "altmış": 60, "yetmiş": 70, "seksen": 80, "doksan": 90,
-    "yüz": 100, "bin": 1000, "milyon": 1e6, "milyar": 1e9,
+    "sıfır": 0,
+    "iki": 2,
+    "üç": 3,
+    "dört": 4,
+    "beş": 5,
+    "altı": 6,
+    "yedi": 7,
+    "sekiz": 8,
+    "dokuz": 9,
+    "on": 10,
+    "yirmi": 20,
+    "otuz": 30,
+    "kırk": 40,
+    "elli": 50,
+    "altmış": 60,
+    "yetmiş": 70,
+    "seksen": 80,
+    "doksan": 90,
+    "yüz": 100,
+    "bin": 1000,
+    "milyon": 1e6,
+    "milyar": 1e9,
 }
 # Number words whose inflected forms are other words ("onu" him, "altında" under, "yüzde" percent).
 _NO_INFLECTION = frozenset({"on", "altı", "yüz", "bin", "bir"})
@@ -144,6 +321,7 @@ _CASES = {"(y)I": "acc", "(y)A": "dat", "DA": "loc", "DAn": "abl", "(n)In": "gen
 
 
 # -- phonology ------------------------------------------------------------------
+
 
 def last_vowel(s: str) -> str:
     for ch in reversed(s):
@@ -206,19 +384,36 @@ def realise(stem: str, template: str) -> str:
 # Nominal tails after a verbal noun (-mA, -(y)Iş) or a participle used as a noun.
 _NOMINAL_TAILS: tuple[tuple[str, dict], ...] = (
     ("", {}),
-    ("(y)I", {"case": "acc"}), ("(y)A", {"case": "dat"}), ("DA", {"case": "loc"}), ("DAn", {"case": "abl"}),
-    ("(n)In", {"case": "gen"}), ("(y)lA", {"case": "ins"}),
-    ("(s)I", {"poss": "3"}), ("(s)InI", {"poss": "3", "case": "acc"}), ("(s)InA", {"poss": "3", "case": "dat"}),
-    ("(s)IndA", {"poss": "3", "case": "loc"}), ("(s)IndAn", {"poss": "3", "case": "abl"}),
-    ("(s)InIn", {"poss": "3", "case": "gen"}), ("(s)IylA", {"poss": "3", "case": "ins"}),
+    ("(y)I", {"case": "acc"}),
+    ("(y)A", {"case": "dat"}),
+    ("DA", {"case": "loc"}),
+    ("DAn", {"case": "abl"}),
+    ("(n)In", {"case": "gen"}),
+    ("(y)lA", {"case": "ins"}),
+    ("(s)I", {"poss": "3"}),
+    ("(s)InI", {"poss": "3", "case": "acc"}),
+    ("(s)InA", {"poss": "3", "case": "dat"}),
+    ("(s)IndA", {"poss": "3", "case": "loc"}),
+    ("(s)IndAn", {"poss": "3", "case": "abl"}),
+    ("(s)InIn", {"poss": "3", "case": "gen"}),
+    ("(s)IylA", {"poss": "3", "case": "ins"}),
     ("(s)IndAki", {"poss": "3", "case": "loc"}),
-    ("(I)mIz", {"poss": "1"}), ("(I)mIzI", {"poss": "1", "case": "acc"}), ("(I)mIzA", {"poss": "1", "case": "dat"}),
-    ("(I)mIzIn", {"poss": "1", "case": "gen"}), ("(I)mIzDA", {"poss": "1", "case": "loc"}),
-    ("lAr", {"number": "pl"}), ("lArI", {"number": "pl", "case": "acc"}), ("lArA", {"number": "pl", "case": "dat"}),
-    ("lArDA", {"number": "pl", "case": "loc"}), ("lArDAn", {"number": "pl", "case": "abl"}),
-    ("lArIn", {"number": "pl", "case": "gen"}), ("lArInI", {"number": "pl", "poss": "3", "case": "acc"}),
-    ("lArInA", {"number": "pl", "poss": "3", "case": "dat"}), ("lArIndA", {"number": "pl", "poss": "3", "case": "loc"}),
-    ("lArInIn", {"number": "pl", "poss": "3", "case": "gen"}), ("lArIylA", {"number": "pl", "case": "ins"}),
+    ("(I)mIz", {"poss": "1"}),
+    ("(I)mIzI", {"poss": "1", "case": "acc"}),
+    ("(I)mIzA", {"poss": "1", "case": "dat"}),
+    ("(I)mIzIn", {"poss": "1", "case": "gen"}),
+    ("(I)mIzDA", {"poss": "1", "case": "loc"}),
+    ("lAr", {"number": "pl"}),
+    ("lArI", {"number": "pl", "case": "acc"}),
+    ("lArA", {"number": "pl", "case": "dat"}),
+    ("lArDA", {"number": "pl", "case": "loc"}),
+    ("lArDAn", {"number": "pl", "case": "abl"}),
+    ("lArIn", {"number": "pl", "case": "gen"}),
+    ("lArInI", {"number": "pl", "poss": "3", "case": "acc"}),
+    ("lArInA", {"number": "pl", "poss": "3", "case": "dat"}),
+    ("lArIndA", {"number": "pl", "poss": "3", "case": "loc"}),
+    ("lArInIn", {"number": "pl", "poss": "3", "case": "gen"}),
+    ("lArIylA", {"number": "pl", "case": "ins"}),
     ("lAryla", {"number": "pl", "case": "ins"}),
 )
 
@@ -238,28 +433,39 @@ def _endings() -> tuple[tuple[str, str, dict], ...]:
     add(("mAdAn", CONV, {}))
     # Finite forms.
     for tmpl, feats in (
-        ("(y)AcAğIz", {"person": "1", "number": "pl"}), ("(y)AcAğIm", {"person": "1", "number": "sg"}),
-        ("(y)AcAk", {"person": "3", "number": "sg"}), ("(y)AcAklAr", {"person": "3", "number": "pl"}),
-        ("(y)AcAksInIz", {"person": "2", "number": "pl"}), ("(y)AcAktIr", {"person": "3", "number": "sg"}),
+        ("(y)AcAğIz", {"person": "1", "number": "pl"}),
+        ("(y)AcAğIm", {"person": "1", "number": "sg"}),
+        ("(y)AcAk", {"person": "3", "number": "sg"}),
+        ("(y)AcAklAr", {"person": "3", "number": "pl"}),
+        ("(y)AcAksInIz", {"person": "2", "number": "pl"}),
+        ("(y)AcAktIr", {"person": "3", "number": "sg"}),
     ):
         add((tmpl, FIN, {"tense": "fut", **feats}))
     for tmpl, feats in (
-        ("(I)yor", {"person": "3", "number": "sg"}), ("(I)yorIz", {"person": "1", "number": "pl"}),
-        ("(I)yorum", {"person": "1", "number": "sg"}), ("(I)yorlAr", {"person": "3", "number": "pl"}),
-        ("(I)yorsunuz", {"person": "2", "number": "pl"}), ("mAktAyIz", {"person": "1", "number": "pl"}),
+        ("(I)yor", {"person": "3", "number": "sg"}),
+        ("(I)yorIz", {"person": "1", "number": "pl"}),
+        ("(I)yorum", {"person": "1", "number": "sg"}),
+        ("(I)yorlAr", {"person": "3", "number": "pl"}),
+        ("(I)yorsunuz", {"person": "2", "number": "pl"}),
+        ("mAktAyIz", {"person": "1", "number": "pl"}),
         ("mAktAdIr", {"person": "3", "number": "sg"}),
     ):
         add((tmpl, FIN, {"tense": "pres", **feats}))
     for tmpl, feats in (
-        ("DI", {"person": "3", "number": "sg"}), ("DIk", {"person": "1", "number": "pl"}),
-        ("DIm", {"person": "1", "number": "sg"}), ("DInIz", {"person": "2", "number": "pl"}),
-        ("DIlAr", {"person": "3", "number": "pl"}), ("mIştIr", {"person": "3", "number": "sg"}),
+        ("DI", {"person": "3", "number": "sg"}),
+        ("DIk", {"person": "1", "number": "pl"}),
+        ("DIm", {"person": "1", "number": "sg"}),
+        ("DInIz", {"person": "2", "number": "pl"}),
+        ("DIlAr", {"person": "3", "number": "pl"}),
+        ("mIştIr", {"person": "3", "number": "sg"}),
         ("mIşIz", {"person": "1", "number": "pl"}),
     ):
         add((tmpl, FIN, {"tense": "past", **feats}))
     for tmpl, feats in (
-        ("mAlIyIz", {"person": "1", "number": "pl"}), ("mAlIyIm", {"person": "1", "number": "sg"}),
-        ("mAlIdIr", {"person": "3", "number": "sg"}), ("mAlI", {"person": "3", "number": "sg"}),
+        ("mAlIyIz", {"person": "1", "number": "pl"}),
+        ("mAlIyIm", {"person": "1", "number": "sg"}),
+        ("mAlIdIr", {"person": "3", "number": "sg"}),
+        ("mAlI", {"person": "3", "number": "sg"}),
         ("(y)AlIm", {"person": "1", "number": "pl"}),
     ):
         add((tmpl, FIN, {"mood": "nec" if tmpl.startswith("m") else "opt", **feats}))
@@ -282,11 +488,18 @@ def _endings() -> tuple[tuple[str, str, dict], ...]:
         if tail.startswith("lAr"):
             add(("(y)An" + tail, PART_FORM, dict(feats)))
     for base in ("DIğ", "(y)AcAğ"):
-        for tail, feats in (("I", {"poss": "3"}), ("InI", {"poss": "3", "case": "acc"}),
-                            ("InA", {"poss": "3", "case": "dat"}), ("IndA", {"poss": "3", "case": "loc"}),
-                            ("InIn", {"poss": "3", "case": "gen"}), ("ImIz", {"poss": "1"}),
-                            ("ImIzI", {"poss": "1", "case": "acc"}), ("ImIzA", {"poss": "1", "case": "dat"}),
-                            ("ImIzdA", {"poss": "1", "case": "loc"}), ("In", {"poss": "2"})):
+        for tail, feats in (
+            ("I", {"poss": "3"}),
+            ("InI", {"poss": "3", "case": "acc"}),
+            ("InA", {"poss": "3", "case": "dat"}),
+            ("IndA", {"poss": "3", "case": "loc"}),
+            ("InIn", {"poss": "3", "case": "gen"}),
+            ("ImIz", {"poss": "1"}),
+            ("ImIzI", {"poss": "1", "case": "acc"}),
+            ("ImIzA", {"poss": "1", "case": "dat"}),
+            ("ImIzdA", {"poss": "1", "case": "loc"}),
+            ("In", {"poss": "2"}),
+        ):
             add((base + tail, PART_FORM, feats))
     for tmpl in ("DIklArI", "DIklArInI", "DIklArIndA", "(y)AcAklArI", "mIş"):
         add((tmpl, PART_FORM, {}))
@@ -301,8 +514,11 @@ _NEG_OK = ("mAk", "mA", "mAsI", "mAsInI", "mAyA", "mAyI")
 # Stem extensions before an ending: "<P>" is the passive (-n after a vowel, -In
 # after l, -Il elsewhere).
 _VARIANTS = (
-    ("", {}), ("<P>", {"voice": "pass"}), ("(y)Abil", {"mood": "abil"}),
-    ("<P>(y)Abil", {"voice": "pass", "mood": "abil"}), ("mA", {"polarity": "neg"}),
+    ("", {}),
+    ("<P>", {"voice": "pass"}),
+    ("(y)Abil", {"mood": "abil"}),
+    ("<P>(y)Abil", {"voice": "pass", "mood": "abil"}),
+    ("mA", {"polarity": "neg"}),
     ("<P>mA", {"voice": "pass", "polarity": "neg"}),
 )
 
@@ -406,8 +622,12 @@ def match_ending(stem: str, rest: str, only_progressive: bool = False):
     n = len(rest)
     while stack:
         node, pos, last, vowel, depth = stack.pop()
-        if pos == n and node.terminal is not None and (best is None or node.terminal[2] < best[2]) \
-                and (not only_progressive or depth >= 4):
+        if (
+            pos == n
+            and node.terminal is not None
+            and (best is None or node.terminal[2] < best[2])
+            and (not only_progressive or depth >= 4)
+        ):
             best = node.terminal
         for sym, child in node.children.items():
             if only_progressive and depth == 0 and sym != "(I)":
@@ -453,8 +673,12 @@ class TurkishAnalyser(Analyser):
                 entry = raw.get("entry", "") if isinstance(raw, dict) else raw
                 for word in str(entry).split():
                     word = self.normalise_word(word)
-                    if word.endswith(("mak", "mek")) and len(word) > 4 and word not in NOT_VERBS \
-                            and not self._regular_passive(word[:-3]):
+                    if (
+                        word.endswith(("mak", "mek"))
+                        and len(word) > 4
+                        and word not in NOT_VERBS
+                        and not self._regular_passive(word[:-3])
+                    ):
                         self.roots.add(word[:-3])
         self.roots.update(str(w) for w in (lexicon.get("morphology.verb_roots", []) or []))
         self.action_nouns = set()
@@ -466,7 +690,7 @@ class TurkishAnalyser(Analyser):
         super().__init__(lexicon)
 
     def _regular_passive(self, stem: str) -> bool:
-        """"tamamlan" is tamamla + n: the passive of a known root, not a root of its own."""
+        """ "tamamlan" is tamamla + n: the passive of a known root, not a root of its own."""
         if stem.endswith("n") and stem[:-1] in self.roots and stem[-2] in VOWELS:
             return True
         return len(stem) > 3 and stem[-1] in "ln" and stem[-2] in _H_I and stem[:-2] in self.roots
@@ -478,7 +702,7 @@ class TurkishAnalyser(Analyser):
         if head.isascii() and head.isupper() and len(head) <= 5:
             # A short all-capital Latin word is an acronym, mostly a foreign one
             # ("ISO", "IT", "KPI"): its I is the Latin i, not the Turkish ı.
-            surface = head.lower() + nz.casefold(surface[len(head):], "tr")
+            surface = head.lower() + nz.casefold(surface[len(head) :], "tr")
         norm = nz.casefold(surface, "tr")
         return norm.translate(_CIRCUMFLEX)
 
@@ -526,8 +750,12 @@ class TurkishAnalyser(Analyser):
                 cands += [(prefix[:-1] + v, prefix[:-1], w[k - 1 :], True) for v in "ae"]
             for root, stem, tail, narrow in cands:
                 known = root in self.roots
-                if not known and not (rest and root.endswith(_VERBAL_STEM_ENDS) and len(root) >= 4
-                                      and any(ch in VOWELS for ch in root[:-3])):
+                if not known and not (
+                    rest
+                    and root.endswith(_VERBAL_STEM_ENDS)
+                    and len(root) >= 4
+                    and any(ch in VOWELS for ch in root[:-3])
+                ):
                     continue
                 hit = match_ending(stem, tail, narrow)
                 if hit is None:
@@ -625,22 +853,41 @@ class TurkishAnalyser(Analyser):
             if tok.lemma in LIGHT_VERBS and i > 0 and self._light_object(out[i - 1]):
                 noun = out[i - 1]
                 lemmas = frozenset({noun.lemma}) | tok.lemmas
-                out[i] = Token(tok.text, tok.start, tok.end, tok.norm, noun.lemma, lemmas, tok.pos, tok.form,
-                               {**tok.feats, "light": tok.lemma})
+                out[i] = Token(
+                    tok.text,
+                    tok.start,
+                    tok.end,
+                    tok.norm,
+                    noun.lemma,
+                    lemmas,
+                    tok.pos,
+                    tok.form,
+                    {**tok.feats, "light": tok.lemma},
+                )
                 continue
             # A third-person "-(y)Abilir" before a noun is an adjective ("sürdürülebilir üretim",
             # "ölçülebilir hedefler", "yenilenebilir enerji"), not a finite verb.
-            if tok.form == FIN and tok.feats.get("mood") == "abil" and tok.feats.get("person") == "3" \
-                    and "number" not in tok.feats and next_word is not None and next_word.pos == NOUN \
-                    and not next_word.is_verb_like:
+            if (
+                tok.form == FIN
+                and tok.feats.get("mood") == "abil"
+                and tok.feats.get("person") == "3"
+                and "number" not in tok.feats
+                and next_word is not None
+                and next_word.pos == NOUN
+                and not next_word.is_verb_like
+            ):
                 out[i] = self._as_noun(tok)
                 continue
             # A bare verbal noun or participle before a possessed noun is the first
             # half of a compound ("deneme sürümü" trial version, "ödeme sayfası",
             # "çalışan bağlılığı"), not an action.
-            if tok.form in (VNOUN, PART_FORM) and not (set(tok.feats) & {"case", "poss", "number"}) \
-                    and next_word is not None \
-                    and next_word.feats.get("poss_any") == "3" and not next_word.is_verb_like:
+            if (
+                tok.form in (VNOUN, PART_FORM)
+                and not (set(tok.feats) & {"case", "poss", "number"})
+                and next_word is not None
+                and next_word.feats.get("poss_any") == "3"
+                and not next_word.is_verb_like
+            ):
                 out[i] = self._as_noun(tok)
         self._final_aorist(out)
         return out
@@ -663,12 +910,24 @@ class TurkishAnalyser(Analyser):
         for stem in (base[:-1], base[:-2]):
             for root in (stem, stem[:-1] + "t" if stem.endswith("d") else ""):
                 # Light verbs ("tavsiye eder", "mümkün olur") need their noun; they stay unread.
-                if root and root in self.roots and root not in ("et", "yap", "ol", "kıl") \
-                        and (stem == base[:-1]) == (root[-1] in VOWELS):
+                if (
+                    root
+                    and root in self.roots
+                    and root not in ("et", "yap", "ol", "kıl")
+                    and (stem == base[:-1]) == (root[-1] in VOWELS)
+                ):
                     number = "pl" if base != w else "sg"
-                    out[i] = Token(tok.text, tok.start, tok.end, tok.norm, infinitive(root),
-                                   frozenset({infinitive(root)}) | tok.lemmas, VERB, FIN,
-                                   {"tense": "aor", "person": "3", "number": number})
+                    out[i] = Token(
+                        tok.text,
+                        tok.start,
+                        tok.end,
+                        tok.norm,
+                        infinitive(root),
+                        frozenset({infinitive(root)}) | tok.lemmas,
+                        VERB,
+                        FIN,
+                        {"tense": "aor", "person": "3", "number": number},
+                    )
                     return
 
     @property
@@ -688,13 +947,20 @@ class TurkishAnalyser(Analyser):
 
     @staticmethod
     def _light_object(tok: Token) -> bool:
-        return tok.form == VNOUN and tok.pos == NOUN and "case" not in tok.feats and "voice" not in tok.feats \
-            and tok.lemma.endswith(("mak", "mek")) and tok.lemma not in ("çalışmak", "denemek")
+        return (
+            tok.form == VNOUN
+            and tok.pos == NOUN
+            and "case" not in tok.feats
+            and "voice" not in tok.feats
+            and tok.lemma.endswith(("mak", "mek"))
+            and tok.lemma not in ("çalışmak", "denemek")
+        )
 
     def _as_noun(self, tok: Token) -> Token:
         info = self._noun(tok.norm)
-        return Token(tok.text, tok.start, tok.end, tok.norm, info.lemmas[0], frozenset(info.lemmas), NOUN, "",
-                     dict(info.feats))
+        return Token(
+            tok.text, tok.start, tok.end, tok.norm, info.lemmas[0], frozenset(info.lemmas), NOUN, "", dict(info.feats)
+        )
 
     # -- pipeline steps ----------------------------------------------------------------
     def analyse(self, text: str) -> Analysis:
@@ -703,15 +969,17 @@ class TurkishAnalyser(Analyser):
         if not light:
             return an
         # The light verb of "buluşma yapmak" is not the weak "yapmak" on its own.
-        matches = tuple(m for m in an.matches
-                        if not (len(m.tokens) == 1 and m.tokens[0] in light
-                                and m.entry == an.tokens[m.tokens[0]].feats["light"]))
+        matches = tuple(
+            m
+            for m in an.matches
+            if not (len(m.tokens) == 1 and m.tokens[0] in light and m.entry == an.tokens[m.tokens[0]].feats["light"])
+        )
         predicate, head = self.find_predicate(an.tokens, matches)
         return replace(an, matches=matches, predicate=predicate, head=head)
 
     @staticmethod
     def _noun_light_verbs(an: Analysis) -> Analysis:
-        """"etmek"/"yapmak" alone or after an adjective is weak ("erişilebilir yapmak"); after a
+        """ "etmek"/"yapmak" alone or after an adjective is weak ("erişilebilir yapmak"); after a
         bare noun it forms a verb of its own ("standardize etmek", "triyaj etmek"), which is not."""
         drop = []
         for m in an.matches:
@@ -719,15 +987,21 @@ class TurkishAnalyser(Analyser):
             if m.concept != "weak_verbs" or len(m.tokens) != 1 or an.tokens[i].lemma not in _NOUN_LIGHT or i == 0:
                 continue
             prev = an.tokens[i - 1]
-            if prev.is_word and prev.pos == NOUN and not prev.form and not (set(prev.feats) & {"case", "poss"}) \
-                    and prev.norm not in _ADJECTIVES and not prev.norm.endswith(_ADJ_ENDINGS):
+            if (
+                prev.is_word
+                and prev.pos == NOUN
+                and not prev.form
+                and not (set(prev.feats) & {"case", "poss"})
+                and prev.norm not in _ADJECTIVES
+                and not prev.norm.endswith(_ADJ_ENDINGS)
+            ):
                 drop.append(m)
         if not drop:
             return an
         return replace(an, matches=tuple(m for m in an.matches if m not in drop))
 
     def _light_objects(self, an: Analysis) -> Analysis:
-        """"takibini yapmak", "lansmanını Q3'te yapmak", "stok sayımı yapmak": a light verb
+        """ "takibini yapmak", "lansmanını Q3'te yapmak", "stok sayımı yapmak": a light verb
         takes its meaning from its object noun, also when the object is possessed or in
         the accusative and an adverbial stands between; "X yapmak" reads like "X etmek"."""
         tokens = an.tokens
@@ -764,7 +1038,6 @@ class TurkishAnalyser(Analyser):
         predicate, head = self.find_predicate(tokens, matches)
         return replace(an, matches=matches, predicate=predicate, head=head)
 
-
     def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
         # A multiword verb whose verb is a converb ("optimize ederek", "yayına alarak")
         # is a means, never the head.
@@ -791,7 +1064,7 @@ class TurkishAnalyser(Analyser):
         return tuple(out)
 
     def _marked(self, tokens: tuple[Token, ...], q: Quantity, side: str, near: bool = False) -> bool:
-        """"X'den" / "Y'ye" on the number or the unit after it, in the right case.
+        """ "X'den" / "Y'ye" on the number or the unit after it, in the right case.
 
         The shared check reads the ending only; a word ending in -a/-e or -den is
         not a dative or ablative when the analyser knows its case ("%30
@@ -833,9 +1106,25 @@ _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 
 
 def _is_year_context(tokens, i: int, suffix: str) -> bool:
-    """"2026'da", "2026 hedefi", a text that opens with "2026": a year, not a count."""
-    if suffix.startswith("'") and suffix[1:].rstrip("ki") in ("da", "de", "ta", "te", "nın", "nin", "ın", "in",
-                                                               "a", "e", "ya", "ye", "dan", "den", "tan", "ten"):
+    """ "2026'da", "2026 hedefi", a text that opens with "2026": a year, not a count."""
+    if suffix.startswith("'") and suffix[1:].rstrip("ki") in (
+        "da",
+        "de",
+        "ta",
+        "te",
+        "nın",
+        "nin",
+        "ın",
+        "in",
+        "a",
+        "e",
+        "ya",
+        "ye",
+        "dan",
+        "den",
+        "tan",
+        "ten",
+    ):
         return True
     if i == 0:
         return True
@@ -851,8 +1140,14 @@ def _is_year_context(tokens, i: int, suffix: str) -> bool:
 
 def _suffix_feats(suffix: str) -> dict[str, str]:
     s = suffix.removesuffix("ki")
-    for pat, case in ((r"(n?d[ae]n|n?t[ae]n)", "abl"), (r"(n?d[ae]|n?t[ae])", "loc"), (r"(n?[ıiuü]n)", "gen"),
-                      (r"(y?l[ae])", "ins"), (r"([yn]?[ae])", "dat"), (r"([yn]?[ıiuü])", "acc")):
+    for pat, case in (
+        (r"(n?d[ae]n|n?t[ae]n)", "abl"),
+        (r"(n?d[ae]|n?t[ae])", "loc"),
+        (r"(n?[ıiuü]n)", "gen"),
+        (r"(y?l[ae])", "ins"),
+        (r"([yn]?[ae])", "dat"),
+        (r"([yn]?[ıiuü])", "acc"),
+    ):
         if re.fullmatch(r"(l[ae]r)?(s?[ıiuü])?" + pat, s):
             return {"case": case}
     return {}
@@ -889,16 +1184,32 @@ def _variants(pattern: str) -> tuple[str, ...]:
 
 # (surfaces, case, needs: "v" after a vowel, "c" after a consonant, "p" after a possessive, "" any)
 _CASE_SUFFIXES = tuple(
-    (frozenset(_variants(p)), case, need) for p, case, need in (
-        ("nI", "acc", "p"), ("yI", "acc", "v"), ("I", "acc", "c"),
-        ("nA", "dat", "p"), ("yA", "dat", "v"), ("A", "dat", "c"),
-        ("ndAn", "abl", "p"), ("DAn", "abl", ""), ("ndA", "loc", "p"), ("DA", "loc", ""),
-        ("nIn", "gen", "v"), ("In", "gen", "c"), ("ylA", "ins", "v"), ("lA", "ins", "c"),
+    (frozenset(_variants(p)), case, need)
+    for p, case, need in (
+        ("nI", "acc", "p"),
+        ("yI", "acc", "v"),
+        ("I", "acc", "c"),
+        ("nA", "dat", "p"),
+        ("yA", "dat", "v"),
+        ("A", "dat", "c"),
+        ("ndAn", "abl", "p"),
+        ("DAn", "abl", ""),
+        ("ndA", "loc", "p"),
+        ("DA", "loc", ""),
+        ("nIn", "gen", "v"),
+        ("In", "gen", "c"),
+        ("ylA", "ins", "v"),
+        ("lA", "ins", "c"),
     )
 )
 _POSS_SUFFIXES = tuple(
-    (frozenset(_variants(p)), person, need) for p, person, need in (
-        ("sI", "3", "v"), ("I", "3", "c"), ("lArI", "3", ""), ("mIz", "1", "v"), ("ImIz", "1", "c"),
+    (frozenset(_variants(p)), person, need)
+    for p, person, need in (
+        ("sI", "3", "v"),
+        ("I", "3", "c"),
+        ("lArI", "3", ""),
+        ("mIz", "1", "v"),
+        ("ImIz", "1", "c"),
     )
 )
 
@@ -953,7 +1264,7 @@ def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
     for word, base_feats, _, base_depth in starts:
         # case layer (optional)
         case_opts = [(word, {}, True, 0, False)]
-        for stem, suffix, case, need in (() if word in KNOWN_NOUNS else _strip(word, _CASE_INDEX)):
+        for stem, suffix, case, need in () if word in KNOWN_NOUNS else _strip(word, _CASE_INDEX):
             if len(stem) < 2 or not any(ch in VOWELS for ch in stem) or not _harmonises(stem, suffix):
                 continue
             if need == "v" and stem[-1] not in VOWELS:
@@ -975,7 +1286,7 @@ def noun_parses(w: str) -> tuple[tuple[str, dict, bool, int], ...]:
             licensed = opt[5] if len(opt) > 5 else False
             # possessive layer
             poss_opts = [] if needs_poss else [(stem1, {}, True, 0)]
-            for stem, suffix, person, need in (() if stem1 in KNOWN_NOUNS else _strip(stem1, _POSS_INDEX)):
+            for stem, suffix, person, need in () if stem1 in KNOWN_NOUNS else _strip(stem1, _POSS_INDEX):
                 if len(stem) < 2 or not any(ch in VOWELS for ch in stem) or not _harmonises(stem, suffix):
                     continue
                 if need == "v" and stem[-1] not in VOWELS:

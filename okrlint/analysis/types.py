@@ -11,13 +11,24 @@ to a line and column of the file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 # Parts of speech (a subset of Universal Dependencies UPOS).
 VERB, NOUN, ADJ, ADV, NUM, PRON, ADP, CONJ, PART, PUNCT, SYM, PROPN, X = (
-    "VERB", "NOUN", "ADJ", "ADV", "NUM", "PRON", "ADP", "CONJ", "PART", "PUNCT",
-    "SYM", "PROPN", "X",
+    "VERB",
+    "NOUN",
+    "ADJ",
+    "ADV",
+    "NUM",
+    "PRON",
+    "ADP",
+    "CONJ",
+    "PART",
+    "PUNCT",
+    "SYM",
+    "PROPN",
+    "X",
 )
 
 # Verb forms. A token is "verb-like" when it has one of these forms, whatever
@@ -50,7 +61,15 @@ class Token:
 # Quantity kinds. Only TARGET_KINDS make a text measurable; RANK is measurable
 # in a key result but is not a numeric target in an objective.
 NUMBER, PERCENT, MONEY, MULTIPLIER, RANK, DATE, YEAR, QUARTER, NAME = (
-    "number", "percent", "money", "multiplier", "rank", "date", "year", "quarter", "name",
+    "number",
+    "percent",
+    "money",
+    "multiplier",
+    "rank",
+    "date",
+    "year",
+    "quarter",
+    "name",
 )
 TARGET_KINDS = frozenset({NUMBER, PERCENT, MONEY, MULTIPLIER})
 

@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from . import normalize as nz
 from .base import Analyser, WordInfo
-from .types import ADJ, CONV, FIN, IMP, INF, NOUN, PART_FORM, VERB, VNOUN, X, Analysis, Match, Quantity, Token
+from .types import ADJ, CONV, FIN, IMP, INF, NOUN, PART_FORM, VERB, VNOUN, Analysis, Match, Quantity, Token, X
 
 # -- roots -------------------------------------------------------------------
 # Verb stems (dictionary form minus -moq). Causatives that are separate verbs
@@ -67,16 +67,19 @@ ROOTS: frozenset[str] = frozenset(_ROOTS.split())
 
 # Stems that are also everyday nouns or adjectives: their bare form is not an
 # imperative ("yoz" summer, "tur" type, "bor" there is, "top" in "top 5" …).
-_NOUN_FIRST = frozenset("""
+_NOUN_FIRST = frozenset(
+    """
 yoz tur bor o't qo'y kir och tush osh ot soz et ol tuz top to'la yut ek qol ko'r kel yet sol tani ula
 ber qur kut bil tashi sot sana chop bitir kes qopla yop
-""".split())
+""".split()
+)
 
 # Endings that make a stem a verb even when the root is unknown.
 _VERBALISERS = ("lashtir", "lantir", "llashtir", "lash", "lan", "la", "tir", "dir", "ytir", "kaz", "giz")
 
 # Known words that must not lose their last letters to the noun stripper.
-_KNOWN_NOUNS = frozenset("""
+_KNOWN_NOUNS = frozenset(
+    """
 foyda savdo daraja ilova g'oya liga yoga kompaniya xizmat tizim xodim bo'lim bilim yechim ta'lim hokim
 qism muhim doim kirim chiqim hajm daromad xarajat mijoz bozor sifat narx ulush soni son vaqt muddat
 hisobot reja maqola post video vebinar trening tadbir kampaniya sayt sahifa kanal obunachi foydalanuvchi
@@ -88,50 +91,110 @@ gektar tonna yuk reys haydovchi kredit depozit to'lov qarz soliq server xato xat
 tashrif tashriflar so'rov murojaat javob shikoyat reyting baho ball imtihon dars kurs sertifikat
 qo'ng'iroq uchrashuv sotuv harakat maqsad jalb natija samaradorlik sadoqat qoniqish
 ishonch jarayon tajriba yo'nalish yig'ilish sinergiya paradigma ekotizim platforma segment brend
-""".split())
+""".split()
+)
 
-_ADJECTIVES = frozenset("""
+_ADJECTIVES = frozenset(
+    """
 qulay tez oson arzon sodda yaxshi ko'p kam yuqori past katta kichik qisqa uzoq yaqin kuchli aniq
 samarali tushunarli ishonchli xavfsiz barqaror foydali sifatli ochiq shaffof tejamkor yengil
 bepul onlayn elektron ommabop mashhur toza erkin mustaqil inklyuziv ixcham mos
-""".split())
+""".split()
+)
 
 NUMBER_WORDS = {
-    "ikki": 2, "uch": 3, "to'rt": 4, "besh": 5, "olti": 6, "yetti": 7, "sakkiz": 8, "to'qqiz": 9,
-    "o'n": 10, "yigirma": 20, "o'ttiz": 30, "qirq": 40, "ellik": 50, "oltmish": 60, "yetmish": 70,
-    "sakson": 80, "to'qson": 90, "yuz": 100, "bitta": 1, "ikkita": 2,
+    "ikki": 2,
+    "uch": 3,
+    "to'rt": 4,
+    "besh": 5,
+    "olti": 6,
+    "yetti": 7,
+    "sakkiz": 8,
+    "to'qqiz": 9,
+    "o'n": 10,
+    "yigirma": 20,
+    "o'ttiz": 30,
+    "qirq": 40,
+    "ellik": 50,
+    "oltmish": 60,
+    "yetmish": 70,
+    "sakson": 80,
+    "to'qson": 90,
+    "yuz": 100,
+    "bitta": 1,
+    "ikkita": 2,
 }
 # Counted forms glue "ta" (and "ov"/"ala" collectives) to the number word: "uchta", "ikkita", "bitta".
 _COUNTER_TAILS = ("tagacha", "tadan", "taga", "tasi", "tani", "ta", "ovi", "ovlon", "ala", "ov")
 # Words after which "bir" is the number one, not the article.
-_BIR_COUNTERS = frozenset("""
+_BIR_COUNTERS = frozenset(
+    """
 ta nafar dona marta baravar barobar hissa foiz million milliard mln mlrd ming yuz soat daqiqa soniya
-""".split())
+""".split()
+)
 # Auxiliaries after an -ib converb: the converb carries the meaning.
 _AUX = frozenset("ber chiq ol qo'y tur qol bor yubor ket o'tir kel tashla".split())
 
 # Light verbs: weak alone ("qilish" = make), a verb of their own after a bare noun.
 _LIGHT = frozenset({"qil", "et"})
-_VERB_CONCEPTS = frozenset({"outcome_verbs", "change_verbs", "reach_verbs", "activity_verbs",
-                            "deliverable_verbs", "binary_verbs", "weak_verbs"})
+_VERB_CONCEPTS = frozenset(
+    {
+        "outcome_verbs",
+        "change_verbs",
+        "reach_verbs",
+        "activity_verbs",
+        "deliverable_verbs",
+        "binary_verbs",
+        "weak_verbs",
+    }
+)
 # Adjective endings: "samarali qilish", "bepulroq qilish" stay weak.
 _ADJ_ENDINGS = ("li", "siz", "roq", "iy", "viy", "dor", "simon", "chan", "ona", "cha", "ik")
 
 _VOWELS = set("aeiou")
 _NEW_LATIN = str.maketrans({"ö": "o'", "ō": "o'", "ğ": "g'", "ḡ": "g'", "ǵ": "g'", "ş": "sh", "ç": "ch"})
 
-_CASES = (("gacha", "term"), ("dagi", "loc"), ("ning", "gen"), ("dan", "abl"), ("ga", "dat"), ("ka", "dat"),
-          ("qa", "dat"), ("ni", "acc"), ("da", "loc"))
+_CASES = (
+    ("gacha", "term"),
+    ("dagi", "loc"),
+    ("ning", "gen"),
+    ("dan", "abl"),
+    ("ga", "dat"),
+    ("ka", "dat"),
+    ("qa", "dat"),
+    ("ni", "acc"),
+    ("da", "loc"),
+)
 _POSS_AFTER_C = (("imiz", "1pl"), ("ingiz", "2pl"), ("i", "3"))
 _POSS_AFTER_V = (("miz", "1pl"), ("ngiz", "2pl"), ("si", "3"))
 _POSS_VERBAL = _POSS_AFTER_C + (("im", "1sg"), ("ing", "2sg"))
 _POSS_VERBAL_V = _POSS_AFTER_V + (("m", "1sg"), ("ng", "2sg"))
-_PERSON = {"man": ("1", "sg"), "san": ("2", "sg"), "miz": ("1", "pl"), "siz": ("2", "pl"),
-           "di": ("3", ""), "dilar": ("3", "pl"), "sizlar": ("2", "pl"), "": ("3", "")}
-_PAST = {"di": ("3", ""), "dim": ("1", "sg"), "ding": ("2", "sg"), "dik": ("1", "pl"), "dingiz": ("2", "pl"),
-         "dilar": ("3", "pl")}
-_PROG = {"man": ("1", "sg"), "san": ("2", "sg"), "ti": ("3", ""), "miz": ("1", "pl"), "siz": ("2", "pl"),
-         "tilar": ("3", "pl")}
+_PERSON = {
+    "man": ("1", "sg"),
+    "san": ("2", "sg"),
+    "miz": ("1", "pl"),
+    "siz": ("2", "pl"),
+    "di": ("3", ""),
+    "dilar": ("3", "pl"),
+    "sizlar": ("2", "pl"),
+    "": ("3", ""),
+}
+_PAST = {
+    "di": ("3", ""),
+    "dim": ("1", "sg"),
+    "ding": ("2", "sg"),
+    "dik": ("1", "pl"),
+    "dingiz": ("2", "pl"),
+    "dilar": ("3", "pl"),
+}
+_PROG = {
+    "man": ("1", "sg"),
+    "san": ("2", "sg"),
+    "ti": ("3", ""),
+    "miz": ("1", "pl"),
+    "siz": ("2", "pl"),
+    "tilar": ("3", "pl"),
+}
 
 _TOP_RE = re.compile(r"^top-?\d+$")
 
@@ -179,12 +242,13 @@ class UzbekAnalyser(Analyser):
         slots = [i for i, ch in enumerate(norm) if ch in "og" and i + 1 < len(norm)]
         if not slots or len(slots) > 6:
             return None
-        combos = [(i,) for i in slots] + [(i, j) for n, i in enumerate(slots) for j in slots[n + 1:]]
+        combos = [(i,) for i in slots] + [(i, j) for n, i in enumerate(slots) for j in slots[n + 1 :]]
         for combo in combos:
             cand = "".join(ch + ("'" if i in combo else "") for i, ch in enumerate(norm))
             info = self._analyse_plain(cand)
-            if self._recognised(cand, info) and (info.form or info.feats.get("num")
-                                                 or info.lemmas[0] in _KNOWN_NOUNS or info.lemmas[0] in self._known):
+            if self._recognised(cand, info) and (
+                info.form or info.feats.get("num") or info.lemmas[0] in _KNOWN_NOUNS or info.lemmas[0] in self._known
+            ):
                 return info
         return None
 
@@ -199,8 +263,11 @@ class UzbekAnalyser(Analyser):
             # A lexicalised noun wins over a verb reading ("yo'nalishlari", "qoniqishi").
             if any(norm[:k] in _KNOWN_NOUNS or norm[:k] in self._known for k in range(3, len(norm) + 1)):
                 noun = self._noun(norm)
-                if noun is not None and noun.lemmas[0] in _KNOWN_NOUNS | self._known \
-                        and noun.lemmas[0] != verb.lemmas[0]:
+                if (
+                    noun is not None
+                    and noun.lemmas[0] in _KNOWN_NOUNS | self._known
+                    and noun.lemmas[0] != verb.lemmas[0]
+                ):
                     return noun
             return verb
         return self._noun(norm) or WordInfo((norm,), NOUN)
@@ -235,29 +302,27 @@ class UzbekAnalyser(Analyser):
         # Unknown consonant-final root with the unmistakable -ish / -moq.
         m = re.match(r"^(.{3,}?[^aeiou'])(ish|moq)(.*)$", word)
         if m and _has_vowel(m.group(1)):
-            info = self._verb_tail(m.group(1), word[len(m.group(1)):], known=False)
+            info = self._verb_tail(m.group(1), word[len(m.group(1)) :], known=False)
             if info is not None and info.form in (VNOUN, INF):
                 return info
         return None
 
     def _verb_tail(self, stem: str, rest: str, known: bool) -> WordInfo | None:
         """Parse ``rest`` as voice + inflection after ``stem``."""
-        lemma = stem
         voiced = stem
         lemmas = [stem]
         feats: dict[str, str] = {}
         # Voice: a generic causative, then the passive.
         for caus in ("tir", "dir", "giz", "kaz", "t"):
             if rest.startswith(caus) and (caus != "t" or _is_vowel_final(stem)) and len(rest) > len(caus):
-                if self._inflection(stem + caus, rest[len(caus):]) is not None:
+                if self._inflection(stem + caus, rest[len(caus) :]) is not None:
                     voiced = stem + caus
-                    lemma = voiced
                     lemmas = [voiced]
-                    rest = rest[len(caus):]
+                    rest = rest[len(caus) :]
                     break
         for pas in self._passives(voiced):
             if rest.startswith(pas) and len(rest) > len(pas):
-                inf = self._inflection(voiced + pas, rest[len(pas):])
+                inf = self._inflection(voiced + pas, rest[len(pas) :])
                 if inf is not None:
                     feats["voice"] = "pass"
                     lemmas.append(voiced + pas)
@@ -303,7 +368,7 @@ class UzbekAnalyser(Analyser):
         # Verbal noun -(i)sh + plural/possessive/case.
         vn = "sh" if v else "ish"
         if rest.startswith(vn):
-            tail = _noun_tail(rest[len(vn):], "h", verbal=True)
+            tail = _noun_tail(rest[len(vn) :], "h", verbal=True)
             if tail is not None:
                 return VNOUN, NOUN, tail
         # Infinitive and the -moq- finite forms.
@@ -330,18 +395,28 @@ class UzbekAnalyser(Analyser):
             person, number = _PAST[rest]
             return FIN, VERB, _pn(person, number, tense="past")
         # Progressive -(a)yap…
-        for prog in (("yap",) if v else ("yap", "ayap")):
-            if rest.startswith(prog) and rest[len(prog):] in _PROG:
-                person, number = _PROG[rest[len(prog):]]
+        for prog in ("yap",) if v else ("yap", "ayap"):
+            if rest.startswith(prog) and rest[len(prog) :] in _PROG:
+                person, number = _PROG[rest[len(prog) :]]
                 return FIN, VERB, _pn(person, number, tense="prog")
         # Imperatives.
-        imp = {("ng" if v else "ing"): "2", ("ngiz" if v else "ingiz"): "2", "sin": "3", "sinlar": "3",
-               ("ylik" if v else "aylik"): "1", ("y" if v else "ay"): "1"}
+        imp = {
+            ("ng" if v else "ing"): "2",
+            ("ngiz" if v else "ingiz"): "2",
+            "sin": "3",
+            "sinlar": "3",
+            ("ylik" if v else "aylik"): "1",
+            ("y" if v else "ay"): "1",
+        }
         if rest in imp:
             return IMP, VERB, {"person": imp[rest]}
         # Converbs.
-        if rest == ("b" if v else "ib") or rest in ("gach", "kach", "qach", "guncha", "kuncha", "quncha") \
-                or rest in ("ibdi",) or (rest.startswith("sa") and rest[2:] in ("", "m", "ng", "k", "ngiz", "lar")):
+        if (
+            rest == ("b" if v else "ib")
+            or rest in ("gach", "kach", "qach", "guncha", "kuncha", "quncha")
+            or rest in ("ibdi",)
+            or (rest.startswith("sa") and rest[2:] in ("", "m", "ng", "k", "ngiz", "lar"))
+        ):
             return CONV, VERB, {}
         # Participles.
         for part in ("gan", "kan", "qan", ("ydigan" if v else "adigan"), ("yotgan" if v else "ayotgan")):
@@ -350,7 +425,7 @@ class UzbekAnalyser(Analyser):
             if part == "qan" and not stem.endswith("q"):
                 continue
             if rest.startswith(part):
-                t = rest[len(part):]
+                t = rest[len(part) :]
                 if t.startswith("lik"):
                     return "", NOUN, {}
                 if t in ("man", "san", "miz", "siz"):
@@ -393,18 +468,33 @@ class UzbekAnalyser(Analyser):
         # The light verb alone is weak ("tushunarliroq qilish" = make clearer), but after a
         # bare noun it forms a verb of its own ("segmentatsiya qilish", "rekonstruksiya
         # qilish" = segment, rebuild): that verb names no "make", so it is not weak.
-        drop = [m for m in an.matches if m.concept == "weak_verbs" and len(m.tokens) == 1
-                and an.tokens[m.tokens[0]].lemma in _LIGHT and self._noun_before(an.tokens, m.tokens[0])]
+        drop = [
+            m
+            for m in an.matches
+            if m.concept == "weak_verbs"
+            and len(m.tokens) == 1
+            and an.tokens[m.tokens[0]].lemma in _LIGHT
+            and self._noun_before(an.tokens, m.tokens[0])
+        ]
         # A verbal noun that modifies the next noun ("emlash kampaniyasi" = vaccination campaign,
         # "xizmat ko'rsatish sifati") names a kind of thing, not an act the text performs.
-        drop += [m for m in an.matches if m.concept in _VERB_CONCEPTS
-                 and an.tokens[m.tokens[-1]].feats.get("modifier") == "yes"]
+        drop += [
+            m
+            for m in an.matches
+            if m.concept in _VERB_CONCEPTS and an.tokens[m.tokens[-1]].feats.get("modifier") == "yes"
+        ]
         # An action noun that qualifies a possessed noun is part of a name ("qishloq taraqqiyoti
         # loyihalari" = rural development projects), not the action itself.
         drop += [m for m in an.matches if m.concept == "action_nouns" and self._qualifies(an.tokens, m.tokens[-1])]
         # A plural or possessed hedge is a thing counted ("kirish urinishlari" = login attempts).
-        drop += [m for m in an.matches if m.concept == "hedging" and len(m.tokens) == 1
-                 and an.tokens[m.tokens[0]].form == VNOUN and an.tokens[m.tokens[0]].feats.get("number") == "pl"]
+        drop += [
+            m
+            for m in an.matches
+            if m.concept == "hedging"
+            and len(m.tokens) == 1
+            and an.tokens[m.tokens[0]].form == VNOUN
+            and an.tokens[m.tokens[0]].feats.get("number") == "pl"
+        ]
         if not drop:
             return an
         return replace(an, matches=tuple(m for m in an.matches if m not in drop))
@@ -412,14 +502,29 @@ class UzbekAnalyser(Analyser):
     def find_quantities(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[Quantity, ...]:
         # A one-word multiplier noun ("yarmiga" = to half) is a target only in the dative:
         # "yilning birinchi yarmida" is a time.
-        matches = tuple(m for m in matches if not (
-            m.concept == "multipliers" and len(m.tokens) == 1 and tokens[m.tokens[0]].pos == NOUN
-            and not tokens[m.tokens[0]].form and tokens[m.tokens[0]].feats.get("case") not in ("dat", "term")))
+        matches = tuple(
+            m
+            for m in matches
+            if not (
+                m.concept == "multipliers"
+                and len(m.tokens) == 1
+                and tokens[m.tokens[0]].pos == NOUN
+                and not tokens[m.tokens[0]].form
+                and tokens[m.tokens[0]].feats.get("case") not in ("dat", "term")
+            )
+        )
         out = super().find_quantities(tokens, matches)
         # Bare "nol" before an adjective names a kind ("nol chiqindili" = zero-waste); "nolga" is a target.
-        return tuple(q for q in out if not (
-            len(q.tokens) == 1 and tokens[q.tokens[0]].norm == "nol" and q.tokens[0] + 1 < len(tokens)
-            and tokens[q.tokens[0] + 1].norm.endswith(("li", "siz"))))
+        return tuple(
+            q
+            for q in out
+            if not (
+                len(q.tokens) == 1
+                and tokens[q.tokens[0]].norm == "nol"
+                and q.tokens[0] + 1 < len(tokens)
+                and tokens[q.tokens[0] + 1].norm.endswith(("li", "siz"))
+            )
+        )
 
     @staticmethod
     def _qualifies(tokens: tuple[Token, ...], i: int) -> bool:
@@ -434,8 +539,14 @@ class UzbekAnalyser(Analyser):
         if i == 0 or not tokens[i - 1].is_word:
             return False
         prev = tokens[i - 1]
-        return prev.pos == NOUN and not prev.form and not prev.feats and prev.norm not in _ADJECTIVES \
-            and not prev.norm.endswith(_ADJ_ENDINGS) and prev.norm not in NUMBER_WORDS
+        return (
+            prev.pos == NOUN
+            and not prev.form
+            and not prev.feats
+            and prev.norm not in _ADJECTIVES
+            and not prev.norm.endswith(_ADJ_ENDINGS)
+            and prev.norm not in NUMBER_WORDS
+        )
 
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
         out = list(tokens)
@@ -444,8 +555,13 @@ class UzbekAnalyser(Analyser):
             ta, tb = out[a], out[b]
             if ta.norm == "bir" and (tb.lemmas & _BIR_COUNTERS or tb.norm in _BIR_COUNTERS):
                 out[a] = _retoken(ta, lemma="bitta", lemmas=frozenset({"bitta"}), feats={"num": "card"})
-            if ta.form == CONV and tb.form and tb.form != CONV and out[a].end <= tb.start \
-                    and not _punct_between(out, a, b):
+            if (
+                ta.form == CONV
+                and tb.form
+                and tb.form != CONV
+                and out[a].end <= tb.start
+                and not _punct_between(out, a, b)
+            ):
                 if tb.lemma == "ko'r" and not self._lexicalised(ta, tb):
                     # "-ib ko'rmoq" = attempt: the auxiliary hedges, the converb is the verb.
                     out[a] = _retoken(ta, form=tb.form, feats={**tb.feats, "aux_head": "yes"})
@@ -453,15 +569,28 @@ class UzbekAnalyser(Analyser):
                 elif tb.lemma in _AUX and not self._lexicalised(ta, tb):
                     # "tayyorlab berish": the converb is the verb, the auxiliary only its aspect.
                     out[a] = _retoken(ta, form=tb.form, feats={**tb.feats, "aux_head": "yes"})
-                    out[b] = _retoken(tb, norm="aux:" + tb.norm, lemma="aux:" + tb.lemma,
-                                      lemmas=frozenset({"aux:" + tb.lemma}), form="", feats={"aux": "yes"})
+                    out[b] = _retoken(
+                        tb,
+                        norm="aux:" + tb.norm,
+                        lemma="aux:" + tb.lemma,
+                        lemmas=frozenset({"aux:" + tb.lemma}),
+                        form="",
+                        feats={"aux": "yes"},
+                    )
         # A bare verbal noun before a possessed noun modifies it ("yetkazib berish tezligi",
         # "xizmat ko'rsatish sifati", "kutish vaqti"): a noun compound, not a predicate.
         for a, b in zip(words, words[1:]):
             ta, tb = out[a], out[b]
-            if ta.form == VNOUN and not ta.feats.get("case") and not ta.feats.get("poss") \
-                    and not ta.feats.get("number") and tb.pos == NOUN and not tb.form \
-                    and _possessed(tb) and not _punct_between(out, a, b):
+            if (
+                ta.form == VNOUN
+                and not ta.feats.get("case")
+                and not ta.feats.get("poss")
+                and not ta.feats.get("number")
+                and tb.pos == NOUN
+                and not tb.form
+                and _possessed(tb)
+                and not _punct_between(out, a, b)
+            ):
                 out[a] = _retoken(ta, form="", feats={**ta.feats, "modifier": "yes"})
                 k = words.index(a)
                 if k > 0 and out[words[k - 1]].form == CONV and not _punct_between(out, words[k - 1], a):
@@ -545,8 +674,9 @@ def _best_guess(parses: list[tuple[str, dict[str, str]]]) -> tuple[str, dict[str
     for stem, feats in parses:
         if feats.get("poss") == "3" and "number" not in feats:
             # A bare "-i" after -l/-ch/-g/-k is usually part of the word ("sifatli", "sotuvchi", "bahorgi").
-            if (stem.endswith(("l", "g", "k")) or (stem.endswith("ch") and not stem.endswith(("ich", "nch")))) \
-                    and not stem.endswith(("lil", "ll")):
+            if (
+                stem.endswith(("l", "g", "k")) or (stem.endswith("ch") and not stem.endswith(("ich", "nch")))
+            ) and not stem.endswith(("lil", "ll")):
                 continue
         if len(stem) < 3:
             continue
@@ -562,7 +692,9 @@ def _comparative(stem: str) -> str | None:
     return None
 
 
-_POSSESSED_RE = re.compile(r"(?:[^aeiou'](?:i|ini|iga|ida|idan|ining|idagi)|(?:si|sini|siga|sida|sidan|sining|sidagi))$")
+_POSSESSED_RE = re.compile(
+    r"(?:[^aeiou'](?:i|ini|iga|ida|idan|ining|idagi)|(?:si|sini|siga|sida|sidan|sining|sidagi))$"
+)
 
 
 def _possessed(tok: Token) -> bool:
@@ -576,8 +708,15 @@ def _punct_between(tokens: list[Token], a: int, b: int) -> bool:
 
 def _retoken(tok: Token, **changes) -> Token:
     data = {
-        "text": tok.text, "start": tok.start, "end": tok.end, "norm": tok.norm, "lemma": tok.lemma,
-        "lemmas": tok.lemmas, "pos": tok.pos, "form": tok.form, "feats": tok.feats,
+        "text": tok.text,
+        "start": tok.start,
+        "end": tok.end,
+        "norm": tok.norm,
+        "lemma": tok.lemma,
+        "lemmas": tok.lemmas,
+        "pos": tok.pos,
+        "form": tok.form,
+        "feats": tok.feats,
     }
     data.update(changes)
     return Token(**data)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from ..registry import RuleSet
 from ..rule import Diagnostic
@@ -18,8 +18,16 @@ FORMATS = {
 }
 
 
-def render(fmt: str, diagnostics: Sequence[Diagnostic], *, sources: dict[str, str], rules: RuleSet,
-           color: bool = False, statistics: bool = False, quiet: bool = False) -> str:
+def render(
+    fmt: str,
+    diagnostics: Sequence[Diagnostic],
+    *,
+    sources: dict[str, str],
+    rules: RuleSet,
+    color: bool = False,
+    statistics: bool = False,
+    quiet: bool = False,
+) -> str:
     module, func = FORMATS[fmt].split(":")
     from importlib import import_module
 

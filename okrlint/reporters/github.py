@@ -16,8 +16,10 @@ def _escape_prop(s: str) -> str:
 def render(diagnostics, **_) -> str:
     lines = []
     for d in diagnostics:
-        props = (f"file={_escape_prop(d.path)},line={d.line},col={d.column},endLine={d.end_line},"
-                 f"endColumn={d.end_column},title={_escape_prop(f'{d.code} {d.name}')}")
+        props = (
+            f"file={_escape_prop(d.path)},line={d.line},col={d.column},endLine={d.end_line},"
+            f"endColumn={d.end_column},title={_escape_prop(f'{d.code} {d.name}')}"
+        )
         msg = d.message + (f" ({d.suggestion})" if d.suggestion else "")
         lines.append(f"::{_LEVEL[d.severity.value]} {props}::{_escape_data(msg)}")
     return "\n".join(lines) + ("\n" if lines else "")

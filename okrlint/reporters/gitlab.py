@@ -8,6 +8,7 @@ lines move.
 from __future__ import annotations
 
 import json
+
 from .sarif import fingerprints
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
@@ -16,14 +17,16 @@ _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 def build(diagnostics, *, sources: dict[str, str]) -> list[dict]:
     out = []
     for d, print_ in zip(diagnostics, fingerprints(diagnostics, sources)):
-        out.append({
-            "description": f"{d.code} {d.name}: {d.message}" + (f" ({d.suggestion})" if d.suggestion else ""),
-            "check_name": d.code,
-            "fingerprint": print_,
-            "severity": _SEVERITY[d.severity.value],
-            "categories": ["Style"],
-            "location": {"path": d.path, "lines": {"begin": d.line, "end": max(d.end_line, d.line)}},
-        })
+        out.append(
+            {
+                "description": f"{d.code} {d.name}: {d.message}" + (f" ({d.suggestion})" if d.suggestion else ""),
+                "check_name": d.code,
+                "fingerprint": print_,
+                "severity": _SEVERITY[d.severity.value],
+                "categories": ["Style"],
+                "location": {"path": d.path, "lines": {"begin": d.line, "end": max(d.end_line, d.line)}},
+            }
+        )
     return out
 
 

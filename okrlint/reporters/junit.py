@@ -21,15 +21,28 @@ def render(diagnostics, *, sources, **_) -> str:
     total = failures = 0
     for path in sorted(by_file):
         diags = by_file[path]
-        suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(len(diags), 1)),
-                              failures=str(len(diags)), errors="0", skipped="0")
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=path,
+            tests=str(max(len(diags), 1)),
+            failures=str(len(diags)),
+            errors="0",
+            skipped="0",
+        )
         if not diags:
             ET.SubElement(suite, "testcase", classname=path, name="okrlint")
             total += 1
             continue
         for d in diags:
-            case = ET.SubElement(suite, "testcase", classname=path,
-                                 name=f"{d.code} {d.name} at {d.line}:{d.column}", file=path, line=str(d.line))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                classname=path,
+                name=f"{d.code} {d.name} at {d.line}:{d.column}",
+                file=path,
+                line=str(d.line),
+            )
             text = d.message + (f" ({d.suggestion})" if d.suggestion else "")
             failure = ET.SubElement(case, "failure", message=text, type=d.severity.value)
             failure.text = f"{path}:{d.line}:{d.column}: {d.code} {d.name} [{d.severity.value}] {text}"

@@ -80,12 +80,19 @@ def build(diagnostics, *, sources: dict[str, str], rules) -> dict:
             "ruleId": d.code,
             "level": _LEVEL[d.severity.value],
             "message": {"text": text},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(d.path)},
-                "region": {"startLine": max(d.line, 1), "startColumn": max(d.column, 1),
-                           "endLine": max(d.end_line, d.line, 1),
-                           "endColumn": max(d.end_column, 1)},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(d.path)},
+                        "region": {
+                            "startLine": max(d.line, 1),
+                            "startColumn": max(d.column, 1),
+                            "endLine": max(d.end_line, d.line, 1),
+                            "endColumn": max(d.end_column, 1),
+                        },
+                    }
+                }
+            ],
             "partialFingerprints": {FINGERPRINT_KEY: print_},
             "properties": {"name": d.name, "element": d.element, "language": d.language},
         }
@@ -95,12 +102,21 @@ def build(diagnostics, *, sources: dict[str, str], rules) -> dict:
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "okrlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": rule_url(None), "rules": descriptors}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "okrlint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": rule_url(None),
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
 
 

@@ -15,8 +15,10 @@ def render(diagnostics, *, sources, rules, color=False, statistics=False, quiet=
     out: list[str] = []
     lines_of: dict[str, list[str]] = {}
     for d in diagnostics:
-        head = (f"{_c(d.path, 'path', color)}:{d.line}:{d.column}: {_c(d.code, 'code', color)} {d.name} "
-                f"[{_c(d.severity.value, d.severity.value, color)}] {d.message}")
+        head = (
+            f"{_c(d.path, 'path', color)}:{d.line}:{d.column}: {_c(d.code, 'code', color)} {d.name} "
+            f"[{_c(d.severity.value, d.severity.value, color)}] {d.message}"
+        )
         out.append(head)
         if quiet:
             continue

@@ -6,8 +6,24 @@ import pytest
 
 from okrlint.analysis import Analyzer
 from okrlint.analysis.types import (
-    ADJ, ADP, CONV, DATE, FIN, IMP, INF, MONEY, MULTIPLIER, NOUN, NUMBER, PART_FORM, PERCENT, QUARTER, RANK,
-    VERB, VNOUN, YEAR,
+    ADJ,
+    ADP,
+    CONV,
+    DATE,
+    FIN,
+    IMP,
+    INF,
+    MONEY,
+    MULTIPLIER,
+    NOUN,
+    NUMBER,
+    PART_FORM,
+    PERCENT,
+    QUARTER,
+    RANK,
+    VERB,
+    VNOUN,
+    YEAR,
 )
 
 

@@ -8,8 +8,26 @@ from okrlint.analysis import Analyzer
 from okrlint.analysis.lexicon import load_lexicon
 from okrlint.analysis.ru import lemma_table_text
 from okrlint.analysis.types import (
-    ADJ, ADP, CONV, DATE, FIN, IMP, INF, MONEY, MULTIPLIER, NAME, NOUN, NUMBER, PART_FORM, PERCENT, PRON,
-    QUARTER, RANK, VERB, VNOUN, YEAR,
+    ADJ,
+    ADP,
+    CONV,
+    DATE,
+    FIN,
+    IMP,
+    INF,
+    MONEY,
+    MULTIPLIER,
+    NAME,
+    NOUN,
+    NUMBER,
+    PART_FORM,
+    PERCENT,
+    PRON,
+    QUARTER,
+    RANK,
+    VERB,
+    VNOUN,
+    YEAR,
 )
 
 
@@ -86,18 +104,30 @@ def test_word(ru, surface, lemma, pos, form, feats):
         assert tok.feats.get(key) == value or ambiguous, (key, tok.feats)
 
 
-@pytest.mark.parametrize("noun,verb", [
-    ("снижение", "снизить"), ("снижение", "снижать"), ("сокращение", "сократить"), ("повышение", "повысить"),
-    ("внедрение", "внедрить"), ("создание", "создать"), ("развитие", "развить"), ("миграция", "мигрировать"),
-    ("публикация", "публиковать"), ("привлечение", "привлечь"), ("проведение", "провести"),
-    ("запуск", "запустить"), ("рост", "расти"),
-])
+@pytest.mark.parametrize(
+    "noun,verb",
+    [
+        ("снижение", "снизить"),
+        ("снижение", "снижать"),
+        ("сокращение", "сократить"),
+        ("повышение", "повысить"),
+        ("внедрение", "внедрить"),
+        ("создание", "создать"),
+        ("развитие", "развить"),
+        ("миграция", "мигрировать"),
+        ("публикация", "публиковать"),
+        ("привлечение", "привлечь"),
+        ("проведение", "провести"),
+        ("запуск", "запустить"),
+        ("рост", "расти"),
+    ],
+)
 def test_verbal_noun_carries_its_verb(ru, noun, verb):
     assert verb in word(ru, noun).lemmas
 
 
 def test_ambiguous_case_is_not_a_case(ru):
-    """"новых" may be genitive, accusative or locative: no "case" to mislead a place count."""
+    """ "новых" may be genitive, accusative or locative: no "case" to mislead a place count."""
     tok = word(ru, "новых")
     assert "case" not in tok.feats and "loc" in tok.feats["cases"].split("|")
     assert word(ru, "филиалах").feats["case"] == "loc"
@@ -109,7 +139,7 @@ def test_places_are_not_deliverables(ru):
 
 
 def test_noun_lemma_does_not_match_verb_entries(ru):
-    """"статей" has a rival lemma "стать" (a noun); it must not read as the verb "стать"."""
+    """ "статей" has a rival lemma "стать" (a noun); it must not read as the verb "стать"."""
     an = ru.analyse("Написать 10 статей")
     assert not an.has("state_verbs")
 
@@ -122,20 +152,23 @@ def head_text(an):
     return an.head_token.text if an.head_token is not None else None
 
 
-@pytest.mark.parametrize("text,head", [
-    ("Сократить время ожидания с 40 до 15 минут", "Сократить"),
-    ("Мы запустим чат-бот для записи к врачу", "запустим"),
-    ("Попробуем провести 5 семинаров", "провести"),
-    ("Будем стараться достичь 10 000 подписчиков", "достичь"),
-    ("Планируем открыть два новых склада", "открыть"),
-    ("Проведение трёх субботников в парке", "Проведение"),
-    ("Время обработки заявок сократить до двух дней", "сократить"),
-    ("Работаем над снижением очередей", "Работаем"),
-    ("Опубликованных новостей: 0 → 12", "Опубликованных"),
-    ("Оптимизируя маршруты, сократить пробег на 10%", "сократить"),
-    ("Будет запущен новый сайт", "запущен"),
-    ("Сайт запущен до конца марта", "запущен"),
-])
+@pytest.mark.parametrize(
+    "text,head",
+    [
+        ("Сократить время ожидания с 40 до 15 минут", "Сократить"),
+        ("Мы запустим чат-бот для записи к врачу", "запустим"),
+        ("Попробуем провести 5 семинаров", "провести"),
+        ("Будем стараться достичь 10 000 подписчиков", "достичь"),
+        ("Планируем открыть два новых склада", "открыть"),
+        ("Проведение трёх субботников в парке", "Проведение"),
+        ("Время обработки заявок сократить до двух дней", "сократить"),
+        ("Работаем над снижением очередей", "Работаем"),
+        ("Опубликованных новостей: 0 → 12", "Опубликованных"),
+        ("Оптимизируя маршруты, сократить пробег на 10%", "сократить"),
+        ("Будет запущен новый сайт", "запущен"),
+        ("Сайт запущен до конца марта", "запущен"),
+    ],
+)
 def test_head(ru, text, head):
     assert head_text(analyse(ru, text)) == head
 
@@ -147,7 +180,7 @@ def test_hedge_chain(ru):
 
 
 def test_dependent_verbal_noun_is_not_a_verb(ru):
-    """"качество *обслуживания*": a verbal noun governed by a noun names no action."""
+    """ "качество *обслуживания*": a verbal noun governed by a noun names no action."""
     an = analyse(ru, "Качество обслуживания пациентов")
     assert not an.has_verb_form
     assert analyse(ru, "Рост выручки в Казахстане").has_verb_form
@@ -157,34 +190,37 @@ def kinds(an):
     return [(q.kind, q.value) for q in an.quantities]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Привлечь пять новых клиентов", [(NUMBER, 5)]),
-    ("Обучить двадцать двух фельдшеров", [(NUMBER, 22)]),
-    ("Увеличить выручку на 15 %", [(PERCENT, 15)]),
-    ("Снизить расходы на двадцать процентов", [(PERCENT, 20)]),
-    ("Собрать 1,2 млн ₽ пожертвований", [(MONEY, 1_200_000)]),
-    ("Продать 5 000 абонементов", [(NUMBER, 5000)]),
-    ("Продать 5\u00a0000 абонементов", [(NUMBER, 5000)]),
-    ("Сократить очередь вдвое", [(MULTIPLIER, None)]),
-    ("Сократить очередь в 2 раза", [(MULTIPLIER, None)]),
-    ("Уменьшить брак в три раза", [(MULTIPLIER, None)]),
-    ("Удвоить число волонтёров", [(MULTIPLIER, None)]),
-    ("Войти в топ-3 вузов региона", [(RANK, 3)]),
-    ("Стать №1 в регионе", [(RANK, 1)]),
-    ("Занять 1-е место в рейтинге", [(RANK, 1)]),
-    ("Занять второе место в рейтинге", [(RANK, None)]),
-    ("Запустить сайт до 1 июля", [(DATE, None)]),
-    ("Открыть филиал в 2026 году", [(YEAR, 2026)]),
-    ("Открыть филиал в Q3", [(QUARTER, None)]),
-    ("Перейти на 1С и ISO 9001", [(NAME, 1), (NAME, 9001)]),
-    ("Внедрить B2B-портал", []),
-    ("Пройти проверку по 152-ФЗ", []),
-    ("Разработать 5-летнюю программу", []),
-    ("Запустить поддержку 24/7", []),
-    ("Обучить всех медсестёр", []),
-    ("Сократить доставку до одного дня", [(NUMBER, 1)]),
-    ("Стать одним из лидеров рынка", []),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Привлечь пять новых клиентов", [(NUMBER, 5)]),
+        ("Обучить двадцать двух фельдшеров", [(NUMBER, 22)]),
+        ("Увеличить выручку на 15 %", [(PERCENT, 15)]),
+        ("Снизить расходы на двадцать процентов", [(PERCENT, 20)]),
+        ("Собрать 1,2 млн ₽ пожертвований", [(MONEY, 1_200_000)]),
+        ("Продать 5 000 абонементов", [(NUMBER, 5000)]),
+        ("Продать 5\u00a0000 абонементов", [(NUMBER, 5000)]),
+        ("Сократить очередь вдвое", [(MULTIPLIER, None)]),
+        ("Сократить очередь в 2 раза", [(MULTIPLIER, None)]),
+        ("Уменьшить брак в три раза", [(MULTIPLIER, None)]),
+        ("Удвоить число волонтёров", [(MULTIPLIER, None)]),
+        ("Войти в топ-3 вузов региона", [(RANK, 3)]),
+        ("Стать №1 в регионе", [(RANK, 1)]),
+        ("Занять 1-е место в рейтинге", [(RANK, 1)]),
+        ("Занять второе место в рейтинге", [(RANK, None)]),
+        ("Запустить сайт до 1 июля", [(DATE, None)]),
+        ("Открыть филиал в 2026 году", [(YEAR, 2026)]),
+        ("Открыть филиал в Q3", [(QUARTER, None)]),
+        ("Перейти на 1С и ISO 9001", [(NAME, 1), (NAME, 9001)]),
+        ("Внедрить B2B-портал", []),
+        ("Пройти проверку по 152-ФЗ", []),
+        ("Разработать 5-летнюю программу", []),
+        ("Запустить поддержку 24/7", []),
+        ("Обучить всех медсестёр", []),
+        ("Сократить доставку до одного дня", [(NUMBER, 1)]),
+        ("Стать одним из лидеров рынка", []),
+    ],
+)
 def test_quantities(ru, text, expected):
     got = [(k, v) for k, v in kinds(analyse(ru, text))]
     assert [k for k, _ in got] == [k for k, _ in expected]
@@ -193,15 +229,18 @@ def test_quantities(ru, text, expected):
             assert v == pytest.approx(want)
 
 
-@pytest.mark.parametrize("text,baseline,target", [
-    ("Снизить долю брака с 4% до 1,5%", 4, 1.5),
-    ("Сократить время ответа со 120 до 30 секунд", 120, 30),
-    ("Увеличить средний чек от 2 500 до 3 000 ₽", 2500, 3000),
-    ("Сократить ожидание с пятнадцати до пяти минут", 15, 5),
-    ("Число доноров: 400 → 600", 400, 600),
-    ("Поднять явку до 70% (сейчас 52%)", 52, None),
-    ("Поднять явку до 70% (текущий: 52%)", 52, None),
-])
+@pytest.mark.parametrize(
+    "text,baseline,target",
+    [
+        ("Снизить долю брака с 4% до 1,5%", 4, 1.5),
+        ("Сократить время ответа со 120 до 30 секунд", 120, 30),
+        ("Увеличить средний чек от 2 500 до 3 000 ₽", 2500, 3000),
+        ("Сократить ожидание с пятнадцати до пяти минут", 15, 5),
+        ("Число доноров: 400 → 600", 400, 600),
+        ("Поднять явку до 70% (сейчас 52%)", 52, None),
+        ("Поднять явку до 70% (текущий: 52%)", 52, None),
+    ],
+)
 def test_baseline_target(ru, text, baseline, target):
     changes = analyse(ru, text).changes
     assert changes, text
@@ -220,16 +259,19 @@ def test_relative(ru):
     assert an.relative == frozenset({0})
 
 
-@pytest.mark.parametrize("text,concept", [
-    ("Попытаемся увеличить продажи", "hedging"),
-    ("Стремимся стать лидером", "hedging"),
-    ("Работать над качеством", "weak_verbs"),
-    ("Перейти на новую CRM", "binary_verbs"),
-    ("Добиться снижения расходов", "change_verbs"),
-    ("Довести долю до 40%", "reach_verbs"),
-    ("Раскрыть синергию отделов", "jargon"),
-    ("Синергетический эффект", "jargon"),
-])
+@pytest.mark.parametrize(
+    "text,concept",
+    [
+        ("Попытаемся увеличить продажи", "hedging"),
+        ("Стремимся стать лидером", "hedging"),
+        ("Работать над качеством", "weak_verbs"),
+        ("Перейти на новую CRM", "binary_verbs"),
+        ("Добиться снижения расходов", "change_verbs"),
+        ("Довести долю до 40%", "reach_verbs"),
+        ("Раскрыть синергию отделов", "jargon"),
+        ("Синергетический эффект", "jargon"),
+    ],
+)
 def test_concepts(ru, text, concept):
     assert analyse(ru, text).has(concept)
 

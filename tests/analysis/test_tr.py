@@ -7,8 +7,24 @@ import pytest
 from okrlint.analysis import Analyzer
 from okrlint.analysis.tr import match_ending, noun_parses, realise
 from okrlint.analysis.types import (
-    ADJ, CONV, DATE, FIN, IMP, INF, MONEY, MULTIPLIER, NAME, NOUN, NUMBER, PART_FORM, PERCENT, QUARTER, RANK,
-    VERB, VNOUN, YEAR,
+    ADJ,
+    CONV,
+    DATE,
+    FIN,
+    IMP,
+    INF,
+    MONEY,
+    MULTIPLIER,
+    NAME,
+    NOUN,
+    NUMBER,
+    PART_FORM,
+    PERCENT,
+    QUARTER,
+    RANK,
+    VERB,
+    VNOUN,
+    YEAR,
 )
 
 
@@ -120,26 +136,53 @@ def test_word(tr, surface, lemma, pos, form, feats):
         assert tok.feats.get(key) == value, (key, tok.feats)
 
 
-@pytest.mark.parametrize("surface,lemma", [("oranı", "oran"), ("değişiminin", "değişim"), ("ekiplerin", "ekip"),
-                                           ("hedefimiz", "hedef"), ("toplantısı", "toplantı")])
+@pytest.mark.parametrize(
+    "surface,lemma",
+    [
+        ("oranı", "oran"),
+        ("değişiminin", "değişim"),
+        ("ekiplerin", "ekip"),
+        ("hedefimiz", "hedef"),
+        ("toplantısı", "toplantı"),
+    ],
+)
 def test_candidate_lemmas(tr, surface, lemma):
     """Ambiguous strips keep both readings, so a dictionary-form lexicon entry still meets the word."""
     assert lemma in word(tr, surface).lemmas
 
 
-@pytest.mark.parametrize("stem,template,surface", [
-    ("artır", "(y)AcAğIz", "artıracağız"), ("başla", "(I)yor", "başlıyor"), ("topla", "(I)yor", "topluyor"),
-    ("gel", "(I)yor", "geliyor"), ("yap", "DI", "yaptı"), ("gönder", "DI", "gönderdi"), ("dene", "(y)In", "deneyin"),
-    ("düşür", "Il", "düşürül"), ("ödeme", "(s)I", "ödemesi"), ("kitap", "(s)I", "kitabı"[:0] + "kitapı"),
-])
+@pytest.mark.parametrize(
+    "stem,template,surface",
+    [
+        ("artır", "(y)AcAğIz", "artıracağız"),
+        ("başla", "(I)yor", "başlıyor"),
+        ("topla", "(I)yor", "topluyor"),
+        ("gel", "(I)yor", "geliyor"),
+        ("yap", "DI", "yaptı"),
+        ("gönder", "DI", "gönderdi"),
+        ("dene", "(y)In", "deneyin"),
+        ("düşür", "Il", "düşürül"),
+        ("ödeme", "(s)I", "ödemesi"),
+        ("kitap", "(s)I", "kitabı"[:0] + "kitapı"),
+    ],
+)
 def test_realise(stem, template, surface):
     assert realise(stem, template) == surface
 
 
-@pytest.mark.parametrize("stem,rest,form", [
-    ("artır", "ılması", VNOUN), ("artır", "ın", IMP), ("artır", "maya", VNOUN), ("artır", "acağız", FIN),
-    ("başl", "ıyor", FIN), ("düşür", "ülmesi", VNOUN), ("düşür", "müyor", FIN), ("ulaş", "abiliriz", FIN),
-])
+@pytest.mark.parametrize(
+    "stem,rest,form",
+    [
+        ("artır", "ılması", VNOUN),
+        ("artır", "ın", IMP),
+        ("artır", "maya", VNOUN),
+        ("artır", "acağız", FIN),
+        ("başl", "ıyor", FIN),
+        ("düşür", "ülmesi", VNOUN),
+        ("düşür", "müyor", FIN),
+        ("ulaş", "abiliriz", FIN),
+    ],
+)
 def test_match_ending(stem, rest, form):
     hit = match_ending(stem, rest, only_progressive=(stem == "başl"))
     assert hit is not None and hit[0] == form
@@ -151,7 +194,7 @@ def test_match_ending_respects_harmony(stem, rest):
 
 
 def test_noun_parses_are_complete_readings(tr):
-    """"altına" is alt+ı+na (or altın+a): its best lemma is never the number "altı"."""
+    """ "altına" is alt+ı+na (or altın+a): its best lemma is never the number "altı"."""
     stems = {p[0] for p in noun_parses("altına")}
     assert "alt" in stems and "altın" in stems
     assert word(tr, "altına").lemma == "alt"
@@ -173,20 +216,23 @@ def head_text(an):
     return an.head_token.text if an.head_token is not None else None
 
 
-@pytest.mark.parametrize("text,head", [
-    ("Bekleme süresini 40 dakikadan 15 dakikaya indirmek", "indirmek"),
-    ("Randevu iptallerini azaltmaya çalışacağız", "azaltmaya"),
-    ("Kızamık aşı oranını artırmayı hedefliyoruz", "artırmayı"),
-    ("Bağışçılara 4 bülten göndermeyi deneyeceğiz", "göndermeyi"),
-    ("Yeni İK portalını devreye almaya çalışacağız", "devreye"),
-    ("Gönüllü sayısını artırmak için uğraşacağız", "artırmak"),
-    ("Rotaları optimize ederek yakıt giderini %10 düşürmek", "düşürmek"),
-    ("Köylerde 6 tarla günü düzenleyerek 400 çiftçiye ulaşmak", "ulaşmak"),
-    ("Bilgi bankasının oluşturulması", "oluşturulması"),
-    ("Gönderilen bültenler: 0 → 6", "Gönderilen"),
-    ("Mahallelerde 20 halk buluşması yapmak", "yapmak"),
-    ("Yeni ödeme akışı üzerinde çalışmak", "üzerinde"),
-])
+@pytest.mark.parametrize(
+    "text,head",
+    [
+        ("Bekleme süresini 40 dakikadan 15 dakikaya indirmek", "indirmek"),
+        ("Randevu iptallerini azaltmaya çalışacağız", "azaltmaya"),
+        ("Kızamık aşı oranını artırmayı hedefliyoruz", "artırmayı"),
+        ("Bağışçılara 4 bülten göndermeyi deneyeceğiz", "göndermeyi"),
+        ("Yeni İK portalını devreye almaya çalışacağız", "devreye"),
+        ("Gönüllü sayısını artırmak için uğraşacağız", "artırmak"),
+        ("Rotaları optimize ederek yakıt giderini %10 düşürmek", "düşürmek"),
+        ("Köylerde 6 tarla günü düzenleyerek 400 çiftçiye ulaşmak", "ulaşmak"),
+        ("Bilgi bankasının oluşturulması", "oluşturulması"),
+        ("Gönderilen bültenler: 0 → 6", "Gönderilen"),
+        ("Mahallelerde 20 halk buluşması yapmak", "yapmak"),
+        ("Yeni ödeme akışı üzerinde çalışmak", "üzerinde"),
+    ],
+)
 def test_head(tr, text, head):
     assert head_text(tr.analyse(text)) == head
 
@@ -205,14 +251,17 @@ def test_light_verb_carries_the_noun(tr):
     assert an.match_at(an.head, "weak_verbs") is not None
 
 
-@pytest.mark.parametrize("text,concept", [
-    ("Her ay 10 kurumsal müşteriyle toplantı yapmak", "activity_verbs"),
-    ("Sayfa yüklenme süresini optimize etmek", "weak_verbs"),
-    ("Müşteri sadakat programını hayata geçireceğiz", "binary_verbs"),
-    ("Canlı destek sohbetini devreye alma", "binary_verbs"),
-    ("Çeyrek sonuna kadar 5 mühendis işe almak", "activity_verbs"),
-    ("Rakiplerin fiyatlarını analiz etmek", "activity_verbs"),
-])
+@pytest.mark.parametrize(
+    "text,concept",
+    [
+        ("Her ay 10 kurumsal müşteriyle toplantı yapmak", "activity_verbs"),
+        ("Sayfa yüklenme süresini optimize etmek", "weak_verbs"),
+        ("Müşteri sadakat programını hayata geçireceğiz", "binary_verbs"),
+        ("Canlı destek sohbetini devreye alma", "binary_verbs"),
+        ("Çeyrek sonuna kadar 5 mühendis işe almak", "activity_verbs"),
+        ("Rakiplerin fiyatlarını analiz etmek", "activity_verbs"),
+    ],
+)
 def test_multiword_head(tr, text, concept):
     an = tr.analyse(text)
     assert an.match_at(an.head, concept) is not None, an.matches
@@ -222,28 +271,31 @@ def kinds(an):
     return [(q.kind, q.value) for q in an.quantities]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Sağlık sektöründen beş yeni müşteri kazanmak", [(NUMBER, 5)]),
-    ("Devamsızlığı yüzde yirmi azaltmak", [(PERCENT, 20)]),
-    ("Web trafiğini %40 artırmak", [(PERCENT, 40)]),
-    ("Reklam harcamalarını 200 bin TL azaltmak", [(MONEY, 200_000)]),
-    ("Enerji giderini 1,5 milyon ₺ azaltmak", [(MONEY, 1_500_000)]),
-    ("Bayi siparişlerini ikiye katlamak", [(NUMBER, 2), (MULTIPLIER, None)]),
-    ("Sepet tutarını 2 katına çıkarmak", [(MULTIPLIER, 2)]),
-    ("Satışları iki katına çıkarmak", [(MULTIPLIER, 2)]),
-    ("Google aramalarında ilk 3'e girmek", [(RANK, 3)]),
-    ("Türkiye'nin 1 numaralı kooperatifi olmak", [(RANK, 1)]),
-    ("Sektörde ilk beşe girmek", [(RANK, 5)]),
-    ("Denetimi 30 Haziran'a kadar tamamlamak", [(DATE, 30)]),
-    ("2026'da bölgenin lideri olmak", [(YEAR, 2026)]),
-    ("2026 pazarlama stratejisi", [(YEAR, 2026)]),
-    ("3. çeyrekte bir marka olmak", [(QUARTER, 3)]),
-    ("ISO 27001 sertifikasını almak", [(NAME, 27001)]),
-    ("Kümeleri 1.29 sürümüne yükseltmek", [(NAME, 1.29)]),
-    ("Destek ekibi için bir bilgi bankası oluşturmak", []),
-    ("Tüm şubelerde yeni POS sistemine geçmek", []),
-    ("B2B portalını açmak", []),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Sağlık sektöründen beş yeni müşteri kazanmak", [(NUMBER, 5)]),
+        ("Devamsızlığı yüzde yirmi azaltmak", [(PERCENT, 20)]),
+        ("Web trafiğini %40 artırmak", [(PERCENT, 40)]),
+        ("Reklam harcamalarını 200 bin TL azaltmak", [(MONEY, 200_000)]),
+        ("Enerji giderini 1,5 milyon ₺ azaltmak", [(MONEY, 1_500_000)]),
+        ("Bayi siparişlerini ikiye katlamak", [(NUMBER, 2), (MULTIPLIER, None)]),
+        ("Sepet tutarını 2 katına çıkarmak", [(MULTIPLIER, 2)]),
+        ("Satışları iki katına çıkarmak", [(MULTIPLIER, 2)]),
+        ("Google aramalarında ilk 3'e girmek", [(RANK, 3)]),
+        ("Türkiye'nin 1 numaralı kooperatifi olmak", [(RANK, 1)]),
+        ("Sektörde ilk beşe girmek", [(RANK, 5)]),
+        ("Denetimi 30 Haziran'a kadar tamamlamak", [(DATE, 30)]),
+        ("2026'da bölgenin lideri olmak", [(YEAR, 2026)]),
+        ("2026 pazarlama stratejisi", [(YEAR, 2026)]),
+        ("3. çeyrekte bir marka olmak", [(QUARTER, 3)]),
+        ("ISO 27001 sertifikasını almak", [(NAME, 27001)]),
+        ("Kümeleri 1.29 sürümüne yükseltmek", [(NAME, 1.29)]),
+        ("Destek ekibi için bir bilgi bankası oluşturmak", []),
+        ("Tüm şubelerde yeni POS sistemine geçmek", []),
+        ("B2B portalını açmak", []),
+    ],
+)
 def test_quantities(tr, text, expected):
     got = kinds(tr.analyse(text))
     assert [k for k, _ in got] == [k for k, _ in expected], got
@@ -252,20 +304,23 @@ def test_quantities(tr, text, expected):
             assert v == pytest.approx(want)
 
 
-@pytest.mark.parametrize("text,baseline,target", [
-    ("MQL'leri 20'den 30'a çıkarın", 20, 30),
-    ("Sepet terk oranını %70'ten %55'e düşürmek", 70, 55),
-    ("Oranı %15'ten %5'e indirmek", 15, 5),
-    ("Bekleme süresini 40 dakikadan 15 dakikaya indirmek", 40, 15),
-    ("LCP süresini 3.5s'den 2.5s'ye iyileştirmek", 3.5, 2.5),
-    ("Yanıt süresini 800 ms'den 300 ms'ye indirmek", 800, 300),
-    ("Abonelik yenileme oranını yüzde 80'den yüzde 90'a çıkarmak", 80, 90),
-    ("Maliyetleri 1,2 milyon TL'den 900 bin TL'ye düşürmek", 1_200_000, 900_000),
-    ("Aktif kullanıcıları 9.000 seviyesinden 14.000 seviyesine taşımak", 9000, 14000),
-    ("Veli sayısını 40'tan 60'a çıkarmak", 40, 60),
-    ("Haftalık aktif ekip sayısı: 1.800 → 2.600", 1800, 2600),
-    ("Aylık demo sayısını 60'a çıkarmak (şu an 35)", 35, None),
-])
+@pytest.mark.parametrize(
+    "text,baseline,target",
+    [
+        ("MQL'leri 20'den 30'a çıkarın", 20, 30),
+        ("Sepet terk oranını %70'ten %55'e düşürmek", 70, 55),
+        ("Oranı %15'ten %5'e indirmek", 15, 5),
+        ("Bekleme süresini 40 dakikadan 15 dakikaya indirmek", 40, 15),
+        ("LCP süresini 3.5s'den 2.5s'ye iyileştirmek", 3.5, 2.5),
+        ("Yanıt süresini 800 ms'den 300 ms'ye indirmek", 800, 300),
+        ("Abonelik yenileme oranını yüzde 80'den yüzde 90'a çıkarmak", 80, 90),
+        ("Maliyetleri 1,2 milyon TL'den 900 bin TL'ye düşürmek", 1_200_000, 900_000),
+        ("Aktif kullanıcıları 9.000 seviyesinden 14.000 seviyesine taşımak", 9000, 14000),
+        ("Veli sayısını 40'tan 60'a çıkarmak", 40, 60),
+        ("Haftalık aktif ekip sayısı: 1.800 → 2.600", 1800, 2600),
+        ("Aylık demo sayısını 60'a çıkarmak (şu an 35)", 35, None),
+    ],
+)
 def test_baseline_target(tr, text, baseline, target):
     changes = tr.analyse(text).changes
     assert changes, text
@@ -274,8 +329,14 @@ def test_baseline_target(tr, text, baseline, target):
         assert changes[0].target == pytest.approx(target)
 
 
-@pytest.mark.parametrize("text", ["Web trafiğini %40 artırmak", "Aylık geliri 1,5 milyon TL'ye çıkarmak",
-                                  "Sayfa yüklenme süresini %30 oranında optimize etmek"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Web trafiğini %40 artırmak",
+        "Aylık geliri 1,5 milyon TL'ye çıkarmak",
+        "Sayfa yüklenme süresini %30 oranında optimize etmek",
+    ],
+)
 def test_no_baseline(tr, text):
     assert not tr.analyse(text).changes
 
@@ -290,12 +351,15 @@ def test_verbal_noun_counts_as_a_verb_form(tr):
     assert not tr.analyse("Kurumsal müşteri portföyü").has_verb_form
 
 
-@pytest.mark.parametrize("text,marked", [
-    ("Müşteri puanını 70'e iyileştirmek", {0}),
-    ("Verimi 2,4 tona çıkarmak", {0}),
-    ("Destek sürecini 5 kişiyle iyileştirmek", set()),  # an instrumental, not a dative
-    ("Sayfa yüklenme süresini %30 oranında optimize etmek", set()),  # a locative
-])
+@pytest.mark.parametrize(
+    "text,marked",
+    [
+        ("Müşteri puanını 70'e iyileştirmek", {0}),
+        ("Verimi 2,4 tona çıkarmak", {0}),
+        ("Destek sürecini 5 kişiyle iyileştirmek", set()),  # an instrumental, not a dative
+        ("Sayfa yüklenme süresini %30 oranında optimize etmek", set()),  # a locative
+    ],
+)
 def test_to_target_needs_the_dative(tr, text, marked):
     assert set(tr.analyse(text).to_marked) == marked
 
@@ -308,11 +372,15 @@ def test_zero_and_half(tr):
 
 # -- light verbs with a possessed object, compound nouns, per mille ----------------
 
-@pytest.mark.parametrize("text, concept", [
-    ("Diyabet hastalarının düzenli takibini yapmak", "activity_verbs"),
-    ("Yeni ürün özelliğinin lansmanını Q3'te yapmak", "binary_verbs"),
-    ("Depoda stok sayımı yapmak", "activity_verbs"),
-])
+
+@pytest.mark.parametrize(
+    "text, concept",
+    [
+        ("Diyabet hastalarının düzenli takibini yapmak", "activity_verbs"),
+        ("Yeni ürün özelliğinin lansmanını Q3'te yapmak", "binary_verbs"),
+        ("Depoda stok sayımı yapmak", "activity_verbs"),
+    ],
+)
 def test_light_verb_takes_object_meaning(tr, text, concept):
     an = tr.analyse(text)
     assert an.match_at(an.head, concept) is not None

@@ -7,7 +7,21 @@ import pytest
 from okrlint.analysis import Analyzer
 from okrlint.analysis.normalize import uz_cyrillic_to_latin
 from okrlint.analysis.types import (
-    CONV, DATE, FIN, IMP, INF, MONEY, MULTIPLIER, NOUN, NUMBER, PART_FORM, PERCENT, QUARTER, RANK, VERB, VNOUN,
+    CONV,
+    DATE,
+    FIN,
+    IMP,
+    INF,
+    MONEY,
+    MULTIPLIER,
+    NOUN,
+    NUMBER,
+    PART_FORM,
+    PERCENT,
+    QUARTER,
+    RANK,
+    VERB,
+    VNOUN,
     YEAR,
 )
 
@@ -25,21 +39,48 @@ def word(uz, text: str):
 
 # -- normalisation -------------------------------------------------------------
 
-@pytest.mark.parametrize("cyr, lat", [
-    ("Ел", "Yel"), ("ел", "yel"), ("сентябрь", "sentyabr"), ("еттита", "yettita"), ("дилерни", "dilerni"),
-    ("Ёш", "Yosh"), ("станция", "stansiya"), ("позиция", "pozitsiya"), ("цех", "sex"), ("концерт", "konsert"),
-    ("Чорак", "Chorak"), ("ЧОРАК", "CHORAK"), ("ШАРТНОМА", "SHARTNOMA"), ("эълон", "e'lon"), ("маъно", "ma'no"),
-    ("Ўзбекистон", "O'zbekiston"), ("ҚЎНҒИРОҚ", "QO'NG'IROQ"), ("Ҳар", "Har"),
-])
+
+@pytest.mark.parametrize(
+    "cyr, lat",
+    [
+        ("Ел", "Yel"),
+        ("ел", "yel"),
+        ("сентябрь", "sentyabr"),
+        ("еттита", "yettita"),
+        ("дилерни", "dilerni"),
+        ("Ёш", "Yosh"),
+        ("станция", "stansiya"),
+        ("позиция", "pozitsiya"),
+        ("цех", "sex"),
+        ("концерт", "konsert"),
+        ("Чорак", "Chorak"),
+        ("ЧОРАК", "CHORAK"),
+        ("ШАРТНОМА", "SHARTNOMA"),
+        ("эълон", "e'lon"),
+        ("маъно", "ma'no"),
+        ("Ўзбекистон", "O'zbekiston"),
+        ("ҚЎНҒИРОҚ", "QO'NG'IROQ"),
+        ("Ҳар", "Har"),
+    ],
+)
 def test_cyrillic_to_latin(cyr, lat):
     assert uz_cyrillic_to_latin(cyr) == lat
 
 
-@pytest.mark.parametrize("surface, norm", [
-    ("Qoʻngʻiroq", "qo'ng'iroq"), ("qo`ng`iroq", "qo'ng'iroq"), ("qo’ng’iroq", "qo'ng'iroq"),
-    ("Қўнғироқ", "qo'ng'iroq"), ("Töʻlov", "to'lov"), ("Şikoyat", "shikoyat"), ("çorak", "chorak"),
-    ("ğoya", "g'oya"), ("OSHIRISH", "oshirish"),
-])
+@pytest.mark.parametrize(
+    "surface, norm",
+    [
+        ("Qoʻngʻiroq", "qo'ng'iroq"),
+        ("qo`ng`iroq", "qo'ng'iroq"),
+        ("qo’ng’iroq", "qo'ng'iroq"),
+        ("Қўнғироқ", "qo'ng'iroq"),
+        ("Töʻlov", "to'lov"),
+        ("Şikoyat", "shikoyat"),
+        ("çorak", "chorak"),
+        ("ğoya", "g'oya"),
+        ("OSHIRISH", "oshirish"),
+    ],
+)
 def test_normalise_word(uz, surface, norm):
     assert uz.normalise_word(surface) == norm
 
@@ -58,7 +99,7 @@ WORDS = [
     ("ko'tarish", "ko'tar", NOUN, VNOUN, {}),
     ("Ўтказишга", "o'tkaz", NOUN, VNOUN, {"case": "dat"}),
     ("o'qish", "o'qi", NOUN, VNOUN, {}),
-    ("raqamlashtirish", "raqamlashtir", NOUN, VNOUN, {}),      # unknown root, verbalising suffix
+    ("raqamlashtirish", "raqamlashtir", NOUN, VNOUN, {}),  # unknown root, verbalising suffix
     ("oshirilishi", "oshir", NOUN, VNOUN, {"voice": "pass", "poss": "3"}),
     ("tushirilishi", "tushir", NOUN, VNOUN, {"voice": "pass"}),
     ("ketishini", "ket", NOUN, VNOUN, {"poss": "3", "case": "acc"}),
@@ -141,6 +182,7 @@ def test_entry_forms_meet(uz):
 
 # -- sentences -----------------------------------------------------------------
 
+
 def head(uz, text):
     an = uz.analyse(text)
     return an, (an.head_token.text if an.head_token else None)
@@ -193,15 +235,18 @@ def test_binary_multiword(uz):
     assert "binary_verbs" in concepts_at_head(an) and not an.has_quantity
 
 
-@pytest.mark.parametrize("text, baseline, target", [
-    ("Konversiyani 2% dan 3,5% ga oshirish", 2.0, 3.5),
-    ("Xatolarni 12 tadan 4 taga kamaytirish", 12.0, 4.0),
-    ("Tashriflarni 5 000 dan 15 000 vizitga yetkazish", 5000.0, 15000.0),
-    ("Qarzni 1,2 mlrd so'mdan 600 mln so'mga kamaytirish", 1.2, 600.0),
-    ("Qoniqishni 70 foizdan 85 foizga ko'tarish", 70.0, 85.0),
-    ("Kutish vaqtini 45 daqiqadan 20 daqiqagacha qisqartirish", 45.0, 20.0),
-    ("Xarajatlar: 40 mln → 25 mln so'm", 40.0, 25.0),
-])
+@pytest.mark.parametrize(
+    "text, baseline, target",
+    [
+        ("Konversiyani 2% dan 3,5% ga oshirish", 2.0, 3.5),
+        ("Xatolarni 12 tadan 4 taga kamaytirish", 12.0, 4.0),
+        ("Tashriflarni 5 000 dan 15 000 vizitga yetkazish", 5000.0, 15000.0),
+        ("Qarzni 1,2 mlrd so'mdan 600 mln so'mga kamaytirish", 1.2, 600.0),
+        ("Qoniqishni 70 foizdan 85 foizga ko'tarish", 70.0, 85.0),
+        ("Kutish vaqtini 45 daqiqadan 20 daqiqagacha qisqartirish", 45.0, 20.0),
+        ("Xarajatlar: 40 mln → 25 mln so'm", 40.0, 25.0),
+    ],
+)
 def test_baseline_to_target(uz, text, baseline, target):
     an = uz.analyse(text)
     assert [(c.baseline, c.target) for c in an.changes] == [(baseline, target)]
@@ -217,23 +262,26 @@ def test_no_baseline_without_from(uz):
     assert not an.changes and an.has_quantity and an.has("change_verbs")
 
 
-@pytest.mark.parametrize("text, kinds", [
-    ("Besh ta yangi hamkor jalb qilish", [NUMBER]),
-    ("Uchta filial ochish", [NUMBER]),
-    ("Savdoni ikki baravar oshirish", [MULTIPLIER]),
-    ("Xarajatlarni 15 foizga kamaytirish", [PERCENT]),
-    ("Daromadni 5 mlrd so'mga yetkazish", [MONEY]),
-    ("Bir nafar psixolog ishga olish", [NUMBER]),
-    ("Bir oy ichida yangi sayt yaratish", []),          # "bir" before a period is the article
-    ("Yangi bir tizim joriy etish", []),
-    ("2026-yilda brend tanilishini oshirish", [YEAR]),
-    ("30-iyungacha portalni ishga tushirish", [DATE]),
-    ("3-chorakda yangi bozorga chiqish", [QUARTER]),
-    ("Qidiruvda top-3 ga kirish", [RANK]),
-    ("Reytingda birinchi o'rinni egallash", [RANK]),
-    ("Viloyatda kuchli uchlikka kirish", [RANK]),
-    ("ISO 9001 sertifikatini olish", []),
-])
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Besh ta yangi hamkor jalb qilish", [NUMBER]),
+        ("Uchta filial ochish", [NUMBER]),
+        ("Savdoni ikki baravar oshirish", [MULTIPLIER]),
+        ("Xarajatlarni 15 foizga kamaytirish", [PERCENT]),
+        ("Daromadni 5 mlrd so'mga yetkazish", [MONEY]),
+        ("Bir nafar psixolog ishga olish", [NUMBER]),
+        ("Bir oy ichida yangi sayt yaratish", []),  # "bir" before a period is the article
+        ("Yangi bir tizim joriy etish", []),
+        ("2026-yilda brend tanilishini oshirish", [YEAR]),
+        ("30-iyungacha portalni ishga tushirish", [DATE]),
+        ("3-chorakda yangi bozorga chiqish", [QUARTER]),
+        ("Qidiruvda top-3 ga kirish", [RANK]),
+        ("Reytingda birinchi o'rinni egallash", [RANK]),
+        ("Viloyatda kuchli uchlikka kirish", [RANK]),
+        ("ISO 9001 sertifikatini olish", []),
+    ],
+)
 def test_quantities(uz, text, kinds):
     an = uz.analyse(text)
     assert [q.kind for q in an.quantities if q.kind != "name"] == kinds
@@ -261,14 +309,18 @@ def test_cyrillic_sentence(uz):
 
 # -- web spellings and compounds ---------------------------------------------------
 
-@pytest.mark.parametrize("surface, lemma, form", [
-    ("kopaytirish", "ko'paytir", VNOUN),     # the apostrophe of o' dropped
-    ("otkazildi", "o'tkaz", FIN),
-    ("toplaymiz", "to'pla", FIN),           # "top" (find) is a root too, but "topla" is not
-    ("qongiroq", "qo'ng'iroq", ""),
-    ("sotish", "sot", VNOUN),                # a known root needs no restoring
-    ("qaratamiz", "qarat", FIN),
-])
+
+@pytest.mark.parametrize(
+    "surface, lemma, form",
+    [
+        ("kopaytirish", "ko'paytir", VNOUN),  # the apostrophe of o' dropped
+        ("otkazildi", "o'tkaz", FIN),
+        ("toplaymiz", "to'pla", FIN),  # "top" (find) is a root too, but "topla" is not
+        ("qongiroq", "qo'ng'iroq", ""),
+        ("sotish", "sot", VNOUN),  # a known root needs no restoring
+        ("qaratamiz", "qarat", FIN),
+    ],
+)
 def test_dropped_apostrophe(uz, surface, lemma, form):
     tok = word(uz, surface)
     assert tok.lemma == lemma and tok.form == form
