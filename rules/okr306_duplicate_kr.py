@@ -1,5 +1,6 @@
 """OKR306 duplicate-kr: two key results of one objective measure the same thing."""
 
+from okrlint.analysis.lexicon import VERB_CONCEPTS
 from okrlint.analysis.types import NUM, PUNCT, SYM
 from okrlint.model import Element, Objective
 from okrlint.rule import Rule, Severity
@@ -15,23 +16,12 @@ META = Rule(
     good=("Raise NPS from 30 to 40 / Cut churn from 5% to 3%",),
 )
 
-_VERBAL = (
-    "hedging",
-    "weak_verbs",
-    "activity_verbs",
-    "deliverable_verbs",
-    "binary_verbs",
-    "outcome_verbs",
-    "change_verbs",
-    "reach_verbs",
-    "deadline_phrases",
-    "all_words",
-    "multipliers",
-)
+# Verbs, deadlines and "all" say how, not what is measured.
+_NOT_METRIC = VERB_CONCEPTS | {"deadline_phrases", "all_words", "multipliers"}
 
 
 def _metric_words(an) -> frozenset:
-    skip = {i for m in an.matches if m.concept in _VERBAL for i in m.tokens}
+    skip = {i for m in an.matches if m.concept in _NOT_METRIC for i in m.tokens}
     for q in an.quantities:
         skip.update(q.tokens)
     return frozenset(

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import normalize as nz
-from .lexicon import Lexicon
+from .lexicon import VERB_CONCEPTS, Lexicon
 from .types import (
     CONV,
     DATE,
@@ -549,18 +549,7 @@ class Analyser:
 
     def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
         """Verb-like tokens, a multiword verb counted once (its own tokens)."""
-        verbal = {
-            "hedging",
-            "weak_verbs",
-            "activity_verbs",
-            "deliverable_verbs",
-            "binary_verbs",
-            "outcome_verbs",
-            "change_verbs",
-            "reach_verbs",
-            "state_verbs",
-            "maintain_verbs",
-        }
+        verbal = VERB_CONCEPTS
         # A multiword verb counts when one of its words is verb-like: "повышение квалификации" inside
         # "курсы повышения квалификации" is a noun phrase, not a predicate.
         multi = [

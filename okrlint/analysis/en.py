@@ -23,7 +23,7 @@ import dataclasses
 import re
 
 from .base import Analyser, WordInfo
-from .lexicon import Lexicon
+from .lexicon import VERB_CONCEPTS, Lexicon
 from .types import (
     ADJ,
     ADP,
@@ -368,18 +368,7 @@ class EnglishAnalyser(Analyser):
             str(raw.get("entry", "") if isinstance(raw, dict) else raw).lower()
             for raw in lexicon.concepts.get("action_nouns", []) or []
         )
-        for concept in (
-            "hedging",
-            "weak_verbs",
-            "activity_verbs",
-            "deliverable_verbs",
-            "binary_verbs",
-            "outcome_verbs",
-            "change_verbs",
-            "reach_verbs",
-            "state_verbs",
-            "maintain_verbs",
-        ):
+        for concept in sorted(VERB_CONCEPTS):
             for raw in lexicon.concepts.get(concept, []) or []:
                 entry = raw.get("entry", "") if isinstance(raw, dict) else str(raw)
                 first = entry.split()[0].lower() if entry.split() else ""
