@@ -30,7 +30,7 @@ def _reference_score(text: str, prof: d.Profile, cyrillic: bool) -> float | None
     elif not cyrillic and prof.script == "cyrillic":
         return None
     raw_letters = [ch for ch in nz.fold_apostrophes(nz.nfc(text)) if ch.isalpha()]
-    sample = nz.casefold(nz.fold_apostrophes(nz.nfc(sample)), prof.language)
+    sample = nz.casefold(nz.fold_apostrophes(nz.nfc(sample)), prof.dotless_i)
     words = d._WORD_RE.findall(sample)
     if not words:
         return None

@@ -78,11 +78,16 @@ class Analyser:
 
     language = "xx"
     lexicon: Lexicon
+    dotless_i = False  # set from the lexicon's alphabet in __init__
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self._word_cache: dict[str, WordInfo] = {}
         self.head_final = lexicon.get("head_position", "initial") == "final"
+        # Read from the lexicon's alphabet, not the language code: "I" folds to "ı" where ı is a letter.
+        self.dotless_i = self.dotless_i or nz.has_dotless_i(
+            f"{lexicon.get('detect.letters', '')}{lexicon.get('detect.alphabet', '')}"
+        )
         precompiled = lexicon.__dict__.pop("precompiled", None)
         if precompiled is not None:
             # From the compiled-lexicon cache (see compiled.py): the patterns and the word cache
@@ -96,7 +101,7 @@ class Analyser:
 
     # -- per-language hooks -------------------------------------------------
     def normalise_word(self, surface: str) -> str:
-        return nz.casefold(nz.fold_apostrophes(nz.nfc(surface)), self.language)
+        return nz.casefold(nz.fold_apostrophes(nz.nfc(surface)), self.dotless_i)
 
     def analyse_word(self, norm: str) -> WordInfo:
         """Lemmas and features of one normalised word. Override per language."""

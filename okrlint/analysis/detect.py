@@ -79,6 +79,7 @@ class Profile:
     suffixes: tuple[str, ...]
     translit: bool
     prior: float
+    dotless_i: bool = False
 
 
 def _detect_block(path: Path) -> dict[str, Any]:
@@ -114,12 +115,13 @@ def _chars(letters: str) -> frozenset[str]:
     return frozenset(letters) | frozenset(c.lower() for c in letters if len(c.lower()) == 1)
 
 
-def _word_set(values: Any, language: str) -> frozenset[str]:
-    return frozenset(nz.casefold(nz.fold_apostrophes(str(v)), language) for v in values or [])
+def _word_set(values: Any, dotless_i: bool) -> frozenset[str]:
+    return frozenset(nz.casefold(nz.fold_apostrophes(str(v)), dotless_i) for v in values or [])
 
 
 def _profile(language: str, det: Mapping[str, Any]) -> Profile:
     letters = str(det.get("letters", "") or "")
+    dotless = nz.has_dotless_i(letters + str(det.get("alphabet", "") or ""))
     return Profile(
         language=language,
         script=str(det.get("script", "latin")),
@@ -128,11 +130,12 @@ def _profile(language: str, det: Mapping[str, Any]) -> Profile:
         rare=frozenset(str(det.get("rare", "") or "").lower()),
         foreign=_chars(str(det.get("foreign", "") or "")),
         ngrams=tuple(nz.fold_apostrophes(str(s)).lower() for s in det.get("ngrams", []) or []),
-        stopwords=_word_set(det.get("stopwords"), language),
-        words=_word_set(det.get("words"), language),
-        suffixes=tuple(sorted(_word_set(det.get("suffixes"), language), key=len, reverse=True)),
+        stopwords=_word_set(det.get("stopwords"), dotless),
+        words=_word_set(det.get("words"), dotless),
+        suffixes=tuple(sorted(_word_set(det.get("suffixes"), dotless), key=len, reverse=True)),
         translit=bool(det.get("translit_from_cyrillic", False)),
         prior=float(det.get("prior", 0.0) or 0.0),
+        dotless_i=dotless,
     )
 
 
@@ -219,7 +222,7 @@ def _score(
         raw_letters = _raw_letters(text)
     if counts is None:
         counts = _letter_counts(raw_letters)
-    sample = nz.casefold(nz.fold_apostrophes(nz.nfc(sample)), prof.language)
+    sample = nz.casefold(nz.fold_apostrophes(nz.nfc(sample)), prof.dotless_i)
     words = _WORD_RE.findall(sample)
     if not words:
         return None

@@ -63,11 +63,16 @@ def fold_apostrophes(text: str) -> str:
     return _APOS_RE.sub("'", text)
 
 
-def casefold(text: str, language: str | None = None) -> str:
-    """Case-fold with the Turkish dotted/dotless i rule where it applies."""
-    if language in ("tr", "uz_tr"):
+def casefold(text: str, dotless_i: bool = False) -> str:
+    """Case-fold; ``dotless_i`` for alphabets with both ı and i (I → ı, İ → i)."""
+    if dotless_i:
         text = text.replace("I", "ı").replace("İ", "i")
     return text.lower().replace("i̇", "i")
+
+
+def has_dotless_i(alphabet: str) -> bool:
+    """An alphabet that writes ı apart from i folds I to ı (Turkish, Azerbaijani …)."""
+    return "ı" in alphabet
 
 
 def uz_cyrillic_to_latin(text: str) -> str:

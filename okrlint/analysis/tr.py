@@ -664,6 +664,7 @@ _UNAMBIGUOUS = re.compile(
 
 class TurkishAnalyser(Analyser):
     language = "tr"
+    dotless_i = True  # Turkish writes ı and i apart: I → ı, İ → i
 
     def __init__(self, lexicon: Lexicon):
         self.roots: set[str] = {w[:-3] for w in VERB_INFINITIVES if w.endswith(("mak", "mek"))}
@@ -702,8 +703,8 @@ class TurkishAnalyser(Analyser):
         if head.isascii() and head.isupper() and len(head) <= 5:
             # A short all-capital Latin word is an acronym, mostly a foreign one
             # ("ISO", "IT", "KPI"): its I is the Latin i, not the Turkish ı.
-            surface = head.lower() + nz.casefold(surface[len(head) :], "tr")
-        norm = nz.casefold(surface, "tr")
+            surface = head.lower() + nz.casefold(surface[len(head) :], self.dotless_i)
+        norm = nz.casefold(surface, self.dotless_i)
         return norm.translate(_CIRCUMFLEX)
 
     def analyse_word(self, norm: str) -> WordInfo:
