@@ -51,6 +51,7 @@ from .types import (
 # Base forms of verbs, across domains. Lexicon verb entries are added at load.
 _VERBS = frozenset(
     """
+let feel want need wish believe come see hear flourish belong arrive lose
 accelerate accept access accommodate accomplish account accredit achieve acquire act activate adapt add address
 adjust administer admit adopt advance advertise advise advocate affect afford aggregate aim align allocate allow
 alter amend analyse announce answer anticipate appeal appear apply appoint approve archive arrange articulate
@@ -593,6 +594,16 @@ class EnglishAnalyser(Analyser):
             return "start"  # "KR1: Launch …", "1. Hire …"
         if not seen_verb and gap_punct and any(tokens[j].norm in _CONV_PREPS for j in words[:k]):
             return "start"  # "By optimising X, cut Y"
+        if not seen_verb and gap_punct and tokens[words[0]].norm in _PREPOSITIONS:
+            return "start"  # "In 2026, become …": a fronted adverbial phrase, then the verb
+        if (
+            p in _RELATIVES
+            and p not in ("whom", "whose")
+            and tokens[words[k]].feats.get("verb") == "s"
+            and k >= 2
+            and tokens[words[k - 2]].pos == NOUN
+        ):
+            return "finite"  # "Customer happiness that keeps people coming back"
         if seen_verb and (p in _CLAUSE_JOINS or gap_punct):
             return "join"
         return ""
