@@ -345,8 +345,11 @@ class RussianAnalyser(Analyser):
                 out[i] = dataclasses.replace(tok, feats={**tok.feats, "numtype": "card"})
             elif tok.form == VNOUN and not _heads_clause(out, i):
                 out[i] = dataclasses.replace(tok, form="")
-            elif tok.lemma == "один" and i + 1 < len(out) and out[i + 1].lemma in _ONE_AS_DETERMINER_BEFORE:
-                # "одним из лидеров", "в один клик", "одно окно": not a count.
+            elif tok.lemma == "один" and (
+                (i + 1 < len(out) and out[i + 1].lemma in _ONE_AS_DETERMINER_BEFORE)
+                or (i > 0 and out[i - 1].norm == "ни")
+            ):
+                # "одним из лидеров", "в один клик", "одно окно", "ни один ребёнок": not a count.
                 out[i] = dataclasses.replace(tok, norm="один-", lemma="один-", lemmas=frozenset({"один-"}), feats={})
             elif tok.is_word and tok.norm in _ORDINAL_ENDINGS and _after_number_hyphen(out, i):
                 # "1-е место", "2-х раз": the ending belongs to the numeral.
