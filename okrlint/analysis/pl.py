@@ -386,6 +386,14 @@ class PolishAnalyser(Analyser):
             ):
                 # A subject noun before the verb: "*Dział* HR przeprowadzi".
                 out[i] = _as_noun(tok, keep_verb_lemma=False)
+            elif (
+                tag in ("fin", "impt", "praet")
+                and tok.feats.get("alt", "").startswith("subst")
+                and i > 0
+                and out[i - 1].pos == ADJ
+                and not out[i - 1].form
+            ):
+                out[i] = _as_noun(tok, keep_verb_lemma=False)  # an adjective qualifies a noun: "przyszłych *mam*"
             elif tag == "inf" and tok.feats.get("alt") and i > 0 and out[i - 1].pos in (ADP, NUM):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "20 *przejść* dla pieszych"
             if (
