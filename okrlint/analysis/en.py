@@ -35,6 +35,7 @@ from .types import (
     INF,
     NOUN,
     NUM,
+    NUMBER,
     PART_FORM,
     PRON,
     PUNCT,
@@ -42,6 +43,7 @@ from .types import (
     SYM,
     VERB,
     VNOUN,
+    YEAR,
     Token,
     X,
 )
@@ -416,6 +418,16 @@ class EnglishAnalyser(Analyser):
         if not word and i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].norm in ("no", "nr"):
             return RANK
         kind = super()._number_kind(tokens, i, suffix, value, word)
+        if (
+            not word
+            and kind == NUMBER
+            and len(tok.norm) == 4
+            and value is not None
+            and 1990 <= value <= 2100
+            and i + 1 < len(tokens)
+            and tokens[i + 1].norm in ("the", "a", "an", "our", "their", "its", "your", "my")
+        ):
+            return YEAR  # "Make 2026 the year …": a count is followed by what it counts, not an article
         if kind == DATE and _DECIMAL_RE.match(tok.norm):
             kind = super()._number_kind(tokens, i, "", value, word=True)  # the checks a number word gets
         return kind
@@ -565,6 +577,9 @@ class EnglishAnalyser(Analyser):
             if tok.lemma == "raise" and self._money_follows(tokens, i):
                 # "raise $250k", "raised 2 million dollars": fundraising, not a change of a metric
                 tok = dataclasses.replace(tok, norm="fundraise", lemma="fundraise", lemmas=frozenset({"fundraise"}))
+            if tok.norm == "one" and i + 1 < len(tokens) and tokens[i + 1].norm == "of":
+                # "one of the best employers": a member of a group, not a count
+                tok = dataclasses.replace(tok, pos=X, norm="one-", lemma="one-", lemmas=frozenset({"one-"}))
             if i in forms:
                 pos, form = forms[i]
                 if not form and tok.norm in _ING_NOUNS:
@@ -596,14 +611,11 @@ class EnglishAnalyser(Analyser):
             return "start"  # "By optimising X, cut Y"
         if not seen_verb and gap_punct and tokens[words[0]].norm in _PREPOSITIONS:
             return "start"  # "In 2026, become …": a fronted adverbial phrase, then the verb
-        if (
-            p in _RELATIVES
-            and p not in ("whom", "whose")
-            and tokens[words[k]].feats.get("verb") == "s"
-            and k >= 2
-            and tokens[words[k - 2]].pos == NOUN
-        ):
-            return "finite"  # "Customer happiness that keeps people coming back"
+        if p in _RELATIVES and p not in ("whom", "whose") and k >= 2 and tokens[words[k - 2]].pos == NOUN:
+            before, kind = tokens[words[k - 2]], tokens[words[k]].feats.get("verb")
+            plural = before.norm != before.lemma and before.norm.endswith("s")
+            if p == "who" or kind == "s" or (kind == "base" and plural):
+                return "finite"  # "Customer happiness that keeps …", "Patients who feel …", "NGOs that multiply …"
         if seen_verb and (p in _CLAUSE_JOINS or gap_punct):
             return "join"
         return ""
