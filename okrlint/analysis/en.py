@@ -53,7 +53,7 @@ from .types import (
 # Base forms of verbs, across domains. Lexicon verb entries are added at load.
 _VERBS = frozenset(
     """
-let feel want need wish believe come see hear flourish belong arrive lose
+let feel want need wish believe come see hear flourish belong arrive lose walk ride travel commute sleep eat
 accelerate accept access accommodate accomplish account accredit achieve acquire act activate adapt add address
 adjust administer admit adopt advance advertise advise advocate affect afford aggregate aim align allocate allow
 alter amend analyse announce answer anticipate appeal appear apply appoint approve archive arrange articulate
@@ -542,6 +542,20 @@ class EnglishAnalyser(Analyser):
                     decided = (NOUN, VNOUN)
                 elif prev is not None and forms.get(prev_i, ("", ""))[1] in (IMP, INF, FIN) and not gap_punct:
                     decided = (NOUN, VNOUN)  # "try launching", "start offering"
+                elif (
+                    not seen_verb
+                    and not gap_punct
+                    and prev is not None
+                    and prev.pos == NOUN
+                    and (
+                        prev.norm in ("people", "children", "staff")
+                        or (prev.norm != prev.lemma and prev.norm.endswith("s"))
+                    )
+                    and nxt is not None
+                    and (nxt.norm in _PREPOSITIONS or nxt.norm in _DETERMINERS)
+                    and nxt.norm not in ("of", "per")
+                ):
+                    decided = (ADJ, PART_FORM)  # "children walking to school", "families living in …"
             elif kind == "ed":
                 if slot in ("start", "finite"):
                     decided = (VERB, FIN if slot == "finite" else PART_FORM)
