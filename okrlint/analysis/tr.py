@@ -45,6 +45,7 @@ from .types import (
     NUM,
     NUMBER,
     PART_FORM,
+    RANK,
     VERB,
     VNOUN,
     YEAR,
@@ -1095,6 +1096,16 @@ class TurkishAnalyser(Analyser):
         nxt = _next_word(tokens, i)
         if kind == NUMBER and not word and nxt is not None and nxt.lemmas & self.lexicon.words("numbers.name_after"):
             return NAME  # "1.29 sürümü", "5 numaralı madde"
+        if (
+            kind == NUMBER
+            and not word
+            and i + 2 < len(tokens)
+            and tokens[i + 1].text == "."
+            and tokens[i + 1].start == tokens[i].end
+            and tokens[i + 2].is_word
+            and tokens[i + 2].lemmas & _PLACE_VERBS
+        ):
+            return RANK  # "sıralamada 1. olmak", "yarışta 3. gelmek": an ordinal place
         if kind == NUMBER and not word and value is not None and value == int(value) and 2000 <= value <= 2100:
             tok = tokens[i]
             digits = tok.norm.split("'")[0]
@@ -1103,6 +1114,7 @@ class TurkishAnalyser(Analyser):
         return kind
 
 
+_PLACE_VERBS = frozenset({"olmak", "gelmek", "ol", "gel"})
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 
 
