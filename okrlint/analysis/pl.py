@@ -363,7 +363,11 @@ class PolishAnalyser(Analyser):
             ):
                 # "Wzrost MRR o 18%", "Migracja do chmury": an action named by a plain noun.
                 out[i] = _replace(tok, form=VNOUN)
-            elif tag == "ger" and not self._heads_clause(out, i, allow_prep=True):
+            elif tag == "ger" and not self._heads_clause(
+                out,
+                i if tok.feats.get("alt", "").startswith("subst") else self._adjectives_before(out, i),
+                allow_prep=True,
+            ):
                 out[i] = _as_noun(tok)
             elif tag == "ger" and tok.feats.get("alt", "").startswith("subst") and self._verb_follows(out, i):
                 out[i] = _as_noun(tok, keep_verb_lemma=False)  # "*Zadowolenie* klientów wzrośnie"
@@ -444,6 +448,15 @@ class PolishAnalyser(Analyser):
             cached = frozenset(t.lemma for w in words for t in self.tokenise(w) if t.is_word and t.pos == NOUN)
             self.__dict__["_action_lemmas"] = cached
         return cached
+
+    @staticmethod
+    def _adjectives_before(tokens: list[Token], i: int) -> int:
+        """The first of the plain adjectives right before token ``i`` ("*Szybsze* rozpatrywanie"), or ``i``.
+        Only for a gerund with no noun reading: "Tanie *mieszkania*" are flats."""
+        j = i
+        while j > 0 and tokens[j - 1].pos == ADJ and not tokens[j - 1].form:
+            j -= 1
+        return j
 
     @staticmethod
     def _heads_clause(tokens: list[Token], i: int, allow_prep: bool = False) -> bool:
