@@ -540,6 +540,8 @@ class EnglishAnalyser(Analyser):
                     decided = (VERB, CONV)
                 elif slot == "start" and (tok.norm not in _ING_NOUNS or self._object_follows(nxt)):
                     decided = (NOUN, VNOUN)
+                elif not seen_verb and nxt is not None and nxt.norm == "of" and tok.norm not in _ING_NOUNS:
+                    decided = (NOUN, VNOUN)  # "Faster processing of loan applications"
                 elif prev is not None and forms.get(prev_i, ("", ""))[1] in (IMP, INF, FIN) and not gap_punct:
                     decided = (NOUN, VNOUN)  # "try launching", "start offering"
                 elif (
@@ -658,6 +660,10 @@ class EnglishAnalyser(Analyser):
         """A verb form right after a noun that agrees with it, with an object or complement after it:
         a plural noun before a base form ("Farmers get"), a singular one before an -s form
         ("Every resident gets"). A preposition or the end after it keeps it a noun ("Patient visits per day")."""
+        if k >= 2 and k + 1 == len(words) and tokens[words[k - 2]].norm in ("that", "which", "whom"):
+            prev = tokens[words[k - 1]]  # "procurement that residents trust": a relative clause ends the text
+            plural = prev.norm.endswith("s") and prev.lemma != prev.norm
+            return prev.pos == NOUN and not forms.get(words[k - 1], (NOUN, ""))[1] and plural == (kind == "base")
         if k == 0 or k + 1 >= len(words):
             return False
         prev_i, next_i = words[k - 1], words[k + 1]
