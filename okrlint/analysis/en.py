@@ -540,7 +540,7 @@ class EnglishAnalyser(Analyser):
                     decided = (VERB, CONV)
                 elif slot == "start" and (tok.norm not in _ING_NOUNS or self._object_follows(nxt)):
                     decided = (NOUN, VNOUN)
-                elif not seen_verb and nxt is not None and nxt.norm == "of" and tok.norm not in _ING_NOUNS:
+                elif not seen_verb and nxt is not None and nxt.norm == "of":
                     decided = (NOUN, VNOUN)  # "Faster processing of loan applications"
                 elif prev is not None and forms.get(prev_i, ("", ""))[1] in (IMP, INF, FIN) and not gap_punct:
                     decided = (NOUN, VNOUN)  # "try launching", "start offering"
