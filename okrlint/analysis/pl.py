@@ -363,6 +363,8 @@ class PolishAnalyser(Analyser):
             ):
                 # "Wzrost MRR o 18%", "Migracja do chmury": an action named by a plain noun.
                 out[i] = _replace(tok, form=VNOUN)
+            elif tag == "ger" and tok.feats.get("alt", "").partition(":")[2] in self._thing_nouns():
+                out[i] = _as_noun(tok, keep_verb_lemma=False)  # "*Doświadczenie* klienta": a thing, not an action
             elif tag == "ger" and not self._heads_clause(
                 out,
                 i if tok.feats.get("alt", "").startswith("subst") else self._adjectives_before(out, i),
@@ -439,6 +441,14 @@ class PolishAnalyser(Analyser):
         return _replace(
             tok, lemma=lemma, lemmas=tok.lemmas | {lemma}, pos=X, form="", feats={**tok.feats, "tag": "brev"}
         )
+
+    def _thing_nouns(self) -> frozenset[str]:
+        """Nouns shaped like gerunds that name a thing or state (lexicon ``morphology.nouns``)."""
+        cached = self.__dict__.get("_thing_lemmas")
+        if cached is None:
+            cached = frozenset(str(w) for w in self.lexicon.get("morphology.nouns", []) or [])
+            self.__dict__["_thing_lemmas"] = cached
+        return cached
 
     def _action_nouns(self) -> frozenset[str]:
         cached = self.__dict__.get("_action_lemmas")
