@@ -332,7 +332,7 @@ class Analyser:
         if not word:
             if _DATE_RE.match(tok.norm.split("'")[0]):
                 return DATE  # "31.12.2026", "31.12.2026'ya kadar"
-            if _slash_run(tokens, i) in ("24/7", "24/7/365"):
+            if _slash_run(tokens, i) in ("24/7", "24/7/365", "7/24"):
                 return NAME  # round the clock, not a quantity
             if adjacent_prev and prev_any.is_word and prev_any.pos != NUM:
                 return NAME  # "Web3", "B2B"
@@ -399,8 +399,9 @@ class Analyser:
                 or self._is(nxt, "numbers.year_words")
                 or self._is(nxt, "numbers.date_words")
                 or (prev is not None and (self._is(prev, "numbers.date_words") or self._is(prev, "numbers.year_words")))
+                or (prev is not None and (self._is(prev, "numbers.quarter_words") or _QUARTER_RE.match(prev.norm)))
             ):
-                return YEAR
+                return YEAR  # "2026 yılı", "Q1 2026", "I kwartał 2026"
         if (
             (prev_any is not None and prev_any.text == "%")
             or (nxt_any is not None and nxt_any.text == "%")
