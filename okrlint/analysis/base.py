@@ -83,6 +83,7 @@ class Analyser:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self._word_cache: dict[str, WordInfo] = {}
+        self._surface_readings: dict[str, tuple] = {}  # surface → what tokenise makes of it
         self.head_final = lexicon.get("head_position", "initial") == "final"
         # Read from the lexicon's alphabet, not the language code: "I" folds to "ı" where ı is a letter.
         self.dotless_i = self.dotless_i or nz.has_dotless_i(
@@ -98,6 +99,12 @@ class Analyser:
         else:
             lexicon.compile(self.analyse_words)
         lexicon.__dict__["compiled_words"] = dict(self._word_cache)
+        self._surface_readings.clear()  # an analyser may read words differently while compiling
+
+    def forget_words(self) -> None:
+        """Drop every remembered word analysis (and the token readings made from them)."""
+        self._word_cache.clear()
+        self._surface_readings.clear()
 
     # -- per-language hooks -------------------------------------------------
     def normalise_word(self, surface: str) -> str:
@@ -144,32 +151,37 @@ class Analyser:
 
     def tokenise(self, text: str) -> list[Token]:
         out: list[Token] = []
+        append = out.append
+        readings = self._surface_readings
         for m in TOKEN_RE.finditer(text):
             surface = m.group()
-            kind = m.lastgroup
-            if kind == "word":
-                norm = self.normalise_word(surface)
-                info = self._info(norm)
-                out.append(
-                    Token(
-                        surface,
-                        m.start(),
-                        m.end(),
-                        norm,
-                        info.lemmas[0],
-                        frozenset(info.lemmas),
-                        info.pos,
-                        info.form,
-                        dict(info.feats),
-                    )
-                )
-            elif kind == "num":
-                norm = self.normalise_word(surface)
-                out.append(Token(surface, m.start(), m.end(), norm, norm, frozenset({norm}), NUM))
-            else:
-                pos = SYM if kind == "arrow" or surface in CURRENCY_SYMBOLS or surface in "%№#" else PUNCT
-                out.append(Token(surface, m.start(), m.end(), surface, surface, frozenset({surface}), pos))
+            reading = readings.get(surface)
+            if reading is None:
+                reading = self._surface_reading(surface, m.lastgroup)
+            start, end = m.span()
+            append(Token(surface, start, end, *reading))
         return out
+
+    def _surface_reading(self, surface: str, kind: str | None) -> tuple:
+        """(norm, lemma, lemmas, pos, form, feats) of one token's surface, remembered per analyser.
+
+        What a token reads as depends on its surface only (its kind, "word", "num" or a
+        symbol, is a function of the surface too), so a run analyses each spelling once.
+        """
+        if kind == "word":
+            norm = self.normalise_word(surface)
+            info = self._info(norm)
+            reading = (norm, info.lemmas[0], frozenset(info.lemmas), info.pos, info.form, dict(info.feats))
+        elif kind == "num":
+            norm = self.normalise_word(surface)
+            reading = (norm, norm, frozenset({norm}), NUM, "", {})
+        else:
+            pos = SYM if kind == "arrow" or surface in CURRENCY_SYMBOLS or surface in "%№#" else PUNCT
+            reading = (surface, surface, frozenset({surface}), pos, "", {})
+        if len(self._surface_readings) >= 200_000:
+            self._surface_readings.clear()
+        self._surface_readings[surface] = reading
+        return reading
 
     def _info(self, norm: str) -> WordInfo:
         info = self._word_cache.get(norm)

@@ -101,6 +101,12 @@ class Lexicon:
     _patterns: list[Pattern] | None = field(default=None, repr=False)
     _by_lemma: dict[str, list[Pattern]] = field(default_factory=dict, repr=False)
     _wild: list[Pattern] = field(default_factory=list, repr=False)
+    _wild_needs: list[tuple[frozenset[str], ...]] = field(default_factory=list, repr=False)
+    _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    # (norm, lemmas) of a token → the indexed patterns whose first element accepts it
+    _starts: dict[tuple[str, frozenset[str]], tuple[Pattern, ...]] = field(
+        default_factory=dict, repr=False
+    )
 
     # -- plain data ---------------------------------------------------------
     def get(self, key: str, default: Any = None) -> Any:
@@ -113,13 +119,13 @@ class Lexicon:
 
     def words(self, key: str) -> frozenset[str]:
         """A list-valued key as a set of normalised words (cached)."""
-        cache = self.__dict__.setdefault("_words", {})
-        if key not in cache:
+        hit = self._word_sets.get(key)
+        if hit is None:
             value = self.get(key, []) or []
             if isinstance(value, Mapping):
                 value = list(value)
-            cache[key] = frozenset(str(v).lower() for v in value)
-        return cache[key]
+            hit = self._word_sets[key] = frozenset(str(v).lower() for v in value)
+        return hit
 
     def mapping(self, key: str) -> dict[str, float]:
         cache = self.__dict__.setdefault("_maps", {})
@@ -150,12 +156,15 @@ class Lexicon:
     def use_patterns(self, patterns: list[Pattern]) -> None:
         """Install compiled patterns (from :meth:`compile`, or the compiled-lexicon cache) and index them."""
         self._patterns = patterns
+        self._starts.clear()
         self._by_lemma = {}
         self._wild = []
+        self._wild_needs = []
         for p in patterns:
             first = p.elements[0]
             if first.feats:
                 self._wild.append(p)
+                self._wild_needs.append(tuple(e.lemmas | e.norms for e in p.elements if not e.feats))
             else:
                 for key in first.lemmas | first.norms:
                     self._by_lemma.setdefault(key, []).append(p)
@@ -164,20 +173,45 @@ class Lexicon:
     def compiled(self) -> bool:
         return self._patterns is not None
 
+    def _wild_in(self, tokens: tuple[Token, ...]) -> list[Pattern]:
+        """The feature patterns ("{case=dat} çalışmak") whose every word element has its
+        lemma or form somewhere in ``tokens``: only these can match, at any position."""
+        keys: set[str] = set()
+        for t in tokens:
+            if t.is_word:
+                keys.add(t.norm)
+                keys.update(t.lemmas)
+        return [p for p, needs in zip(self._wild, self._wild_needs) if all(not keys.isdisjoint(n) for n in needs)]
+
+    def _candidates(self, tok: Token) -> tuple[Pattern, ...]:
+        """The indexed patterns whose first element accepts word ``tok`` (that depends on
+        the token's form and lemmas only, so it is worked out once per spelling)."""
+        key = (tok.norm, tok.lemmas)
+        hit = self._starts.get(key)
+        if hit is None:
+            indexed: list[Pattern] = []
+            seen: set[int] = set()
+            for k in tok.lemmas | {tok.norm}:
+                for p in self._by_lemma.get(k, ()):
+                    if id(p) not in seen:
+                        seen.add(id(p))
+                        if p.elements[0].accepts(tok):
+                            indexed.append(p)
+            hit = tuple(indexed)
+            if len(self._starts) >= 200_000:
+                self._starts.clear()
+            self._starts[key] = hit
+        return hit
+
     def match(self, tokens: tuple[Token, ...]) -> tuple[Match, ...]:
         found: list[Match] = []
         width: list[int] = []  # elements of each match's entry, context included
+        wild = self._wild_in(tokens) if self._wild else ()
         for i, tok in enumerate(tokens):
             if not tok.is_word:
                 continue
-            candidates: list[Pattern] = list(self._wild)
-            seen: set[int] = set()
-            for key in tok.lemmas | {tok.norm}:
-                for p in self._by_lemma.get(key, ()):
-                    if id(p) not in seen:
-                        seen.add(id(p))
-                        candidates.append(p)
-            for p in candidates:
+            indexed = self._candidates(tok)
+            for p in wild:
                 idx = _match_at(p.elements, tokens, i)
                 if idx:
                     # A feature element at either end ("{case=dat} çalışmak") is context,
@@ -187,6 +221,19 @@ class Lexicon:
                     idx = _trim_context(idx, p.elements)
                     found.append(Match(p.concept, p.entry, tokens[idx[0]].start, tokens[idx[-1]].end, idx, p.note))
                     width.append(len(p.elements))
+            for p in indexed:
+                elements = p.elements
+                if len(elements) == 1:
+                    found.append(Match(p.concept, p.entry, tok.start, tok.end, (i,), p.note))
+                    width.append(1)
+                    continue
+                idx = _match_rest(elements, tokens, i)
+                if idx:
+                    idx = _trim_context(idx, elements)
+                    found.append(Match(p.concept, p.entry, tokens[idx[0]].start, tokens[idx[-1]].end, idx, p.note))
+                    width.append(len(elements))
+        if len(found) < 2:
+            return tuple(found)
         return _drop_contained(found, width)
 
 
@@ -212,6 +259,11 @@ def _compile_entry(entry: str, analyse_words: Callable[[str], list[Token]]) -> t
 def _match_at(elements: tuple[Element, ...], tokens: tuple[Token, ...], i: int) -> tuple[int, ...]:
     if not elements[0].accepts(tokens[i]):
         return ()
+    return _match_rest(elements, tokens, i)
+
+
+def _match_rest(elements: tuple[Element, ...], tokens: tuple[Token, ...], i: int) -> tuple[int, ...]:
+    """The match of ``elements`` whose first element is token ``i`` (already accepted)."""
     taken = [i]
     pos = i + 1
     for el in elements[1:]:

@@ -166,7 +166,7 @@ class RussianAnalyser(Analyser):
         self._compiling = True
         super().__init__(lexicon)
         self._compiling = False
-        self._word_cache.clear()
+        self.forget_words()
 
     # -- words --------------------------------------------------------------
     def normalise_word(self, surface: str) -> str:

@@ -37,7 +37,11 @@ INF, IMP, FIN, VNOUN, PART_FORM, CONV = "inf", "imp", "fin", "vnoun", "part", "c
 VERB_FORMS = frozenset({INF, IMP, FIN, VNOUN, PART_FORM, CONV})
 
 
-@dataclass(frozen=True, slots=True)
+# Not ``frozen``: a frozen dataclass sets each field through ``object.__setattr__``, which made
+# building tokens a tenth of all analysis time. Tokens are still never changed after they are
+# built (an analyser that needs another reading builds a new one with ``dataclasses.replace``),
+# and they are as unhashable as before (``feats`` is a dict).
+@dataclass(slots=True)
 class Token:
     text: str  # surface, exactly as in the source
     start: int
@@ -54,8 +58,12 @@ class Token:
     is_word: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "is_verb_like", self.form in VERB_FORMS or self.pos == VERB)
-        object.__setattr__(self, "is_word", self.pos not in (PUNCT, SYM) and any(ch.isalnum() for ch in self.text))
+        self.is_verb_like = self.form in VERB_FORMS or self.pos == VERB
+        text = self.text
+        self.is_word = self.pos not in _NOT_WORDS and (text.isalnum() or any(ch.isalnum() for ch in text))
+
+
+_NOT_WORDS = frozenset({PUNCT, SYM})
 
 
 # Quantity kinds. Only TARGET_KINDS make a text measurable; RANK is measurable
