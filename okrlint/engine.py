@@ -181,6 +181,9 @@ class Linter:
                 if internal is not None:
                     out.append(self._diagnostic(internal, f, source.path, _Where(Element.FILE), None))
             self._analysis_errors.clear()
+        # A file's analyses serve its own rules only (no cross-file rule reads text): keeping every
+        # file's would hold a large run's tokens in memory for nothing.
+        self.analyzer.forget_analyses()
         return self._finish(self._suppress(source, out))
 
     def _suppress(self, source: SourceFile, diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -103,6 +103,10 @@ class Analyzer:
             self._cache[key] = hit
         return hit
 
+    def forget_analyses(self) -> None:
+        """Drop the remembered analyses (the analysers and what they know of words stay)."""
+        self._cache.clear()
+
     def detect(self, text: str, default: str | None = None) -> str | None:
         """The language of ``text``; ``default`` (the document's) when its own evidence is weak."""
         from .detect import detect_language
