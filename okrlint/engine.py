@@ -20,6 +20,9 @@ from .registry import LoadedRule, RuleSet
 from .rule import Diagnostic, Finding, Severity
 
 
+_UNKNOWN = object()
+
+
 class Context:
     """What a rule's ``check`` may read besides its element."""
 
@@ -112,6 +115,7 @@ class Linter:
         self.report_unused_disables = report_unused_disables
         self.lexicon_suggestions: dict[str, str] = {}  # lexicon suggestion -> the rule's English default
         self._detected: dict[tuple[str, str | None], str | None] = {}
+        self._languages: dict[tuple[str, str | None, int | None], str | None] = {}
         self._doc_language: dict[tuple[str, int], str | None] = {}
         self._analysis_errors: dict[tuple[str, str], Finding] = {}
         # Rules that must run: the enabled ones, plus hidden ones others yield to.
@@ -128,6 +132,14 @@ class Linter:
 
     # -- language -----------------------------------------------------------
     def language_of(self, text: str, document: Document | None) -> str | None:
+        # Every rule asks for every text: the answer is remembered per text and document.
+        key = (text, document.path, document.index) if document is not None else (text, None, None)
+        hit = self._languages.get(key, _UNKNOWN)
+        if hit is _UNKNOWN:
+            hit = self._languages[key] = self._language_of(text, document)
+        return hit
+
+    def _language_of(self, text: str, document: Document | None) -> str | None:
         if self.forced_language:
             return self.forced_language
         if document is not None:
@@ -182,8 +194,12 @@ class Linter:
                     out.append(self._diagnostic(internal, f, source.path, _Where(Element.FILE), None))
             self._analysis_errors.clear()
         # A file's analyses serve its own rules only (no cross-file rule reads text): keeping every
-        # file's would hold a large run's tokens in memory for nothing.
+        # file's would hold a large run's tokens in memory for nothing. What was learnt of its
+        # documents' languages goes too: a linter that is reused for text after text (the API,
+        # the spaCy component) sees another document under the same path each time.
         self.analyzer.forget_analyses()
+        self._languages.clear()
+        self._doc_language.clear()
         return self._finish(self._suppress(source, out))
 
     def _suppress(self, source: SourceFile, diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -178,3 +178,20 @@ def test_a_cache_hit_run_imports_no_importlib_metadata(tmp_path):
             cwd=tmp_path,
         )
     assert out.stderr.strip().splitlines()[-1] == "False", out.stderr
+
+
+# -- per-file memory of the linter ----------------------------------------------------
+
+
+def test_a_reused_linter_reads_each_text_in_its_own_language():
+    """The spaCy component and API callers reuse one linter for text after text, each under
+    the same document path: what the first text's document was must not decide the next's."""
+    from okrlint.api import check_text, make_linter
+    from okrlint.registry import load_rules
+
+    linter = make_linter([r.meta.code for r in load_rules() if r.meta.reads_text], (), None)
+    assert {d.language for d in check_text("Müşteri memnuniyetini artırmaya çalışmak", linter=linter)} == {"tr"}
+    again = check_text("Improve onboarding", linter=linter)
+    fresh = check_text("Improve onboarding")
+    assert {d.language for d in again} == {"en"}
+    assert [d.as_dict() for d in again] == [d.as_dict() for d in fresh]
