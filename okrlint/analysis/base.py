@@ -247,18 +247,18 @@ class Analyser:
                 ):
                     span.extend((i + 1, i + 2))
                     value += int(tokens[i + 2].norm) / 60
-            elif _TIMES_RE.match(tok.norm):
+            elif tok.norm[:1] in ("x", "×") and _TIMES_RE.match(tok.norm):
                 out.append(Quantity(MULTIPLIER, float(_TIMES_RE.match(tok.norm).group(1)), tok.start, tok.end, (i,)))
                 i += 1
                 continue
-            elif _QUARTER_RE.match(tok.norm):
+            elif len(tok.norm) == 2 and _QUARTER_RE.match(tok.norm):
                 out.append(Quantity(QUARTER, None, tok.start, tok.end, (i,)))
                 i += 1
                 continue
             elif tok.lemma in number_words or tok.norm in number_words:
                 value = number_words.get(tok.lemma, number_words.get(tok.norm))
                 # A case ending closes the number: "yirmi beşten | elliye", "yigirma beshtadan | elliktaga".
-                closing = tuple(lx.words("baseline.from_suffixes") | lx.words("baseline.to_suffixes"))
+                closing = self._marks("from")[2] + self._marks("to")[2]
                 while (
                     i + 1 < n
                     and (tokens[i + 1].lemma in number_words or tokens[i + 1].norm in number_words)
@@ -491,9 +491,7 @@ class Analyser:
         a case ending on a counted noun: in "150 ta oilaga yordam" the dative is
         the object of "help", not a target value.
         """
-        lx = self.lexicon
-        before = lx.words(f"baseline.{side}_before")
-        suffixes = tuple(lx.words(f"baseline.{side}_suffixes"))
+        before, suffix_set, suffixes, measures = self._marks(side)
         lo = q.tokens[0]
         prev = _prev_word(tokens, lo, skip_symbols=True)
         if prev is not None and (prev.norm in before or prev.lemma in before):
@@ -509,20 +507,32 @@ class Analyser:
             if t.pos == NUM and "'" not in t.norm:
                 continue
             # A unit word inside the quantity ("70 foizdan", "5 mln so'mdan") carries the case too.
-            measure = (
-                self._is(t, "numbers.units")
-                or self._is(t, "numbers.currency")
-                or self._is(t, "numbers.percent_words")
-                or self._is(t, "numbers.scale")
-            )
+            measure = t.norm in measures or t.lemma in measures or not measures.isdisjoint(t.lemmas)
             inside = k == 0 or cands[k] is tokens[q.tokens[-1]] or measure
-            if any(word == s for s in suffixes) and (not near or k <= 1):
+            if word in suffix_set and (not near or k <= 1):
                 return True
             if near and not inside:
                 continue
-            if any(word.endswith(s) and (k > 0 or "'" in t.norm or t.pos != NUM) for s in suffixes):
+            if (k > 0 or "'" in t.norm or t.pos != NUM) and word.endswith(suffixes):
                 return True
         return False
+
+    def _marks(self, side: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+        """What marks the ``side`` ("from"/"to") of a change: the words before a number, the
+        case suffixes (as a set and a tuple), and the unit words that carry a suffix too."""
+        cache = self.__dict__.setdefault("_marks_cache", {})
+        hit = cache.get(side)
+        if hit is None:
+            lx = self.lexicon
+            suffixes = lx.words(f"baseline.{side}_suffixes")
+            measures = (
+                lx.words("numbers.units")
+                | lx.words("numbers.currency")
+                | lx.words("numbers.percent_words")
+                | lx.words("numbers.scale")
+            )
+            hit = cache[side] = (lx.words(f"baseline.{side}_before"), suffixes, tuple(suffixes), measures)
+        return hit
 
     def find_relative(self, tokens: tuple[Token, ...], quantities: tuple[Quantity, ...]) -> frozenset[int]:
         before = self.lexicon.words("numbers.relative_before")
