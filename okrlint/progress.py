@@ -167,12 +167,17 @@ def field_number(kr: KeyResult, key: str) -> Number | None:
 
 
 def of_key_result(kr: KeyResult) -> Progress:
+    if not kr.fields:  # a key result written as a bare string (the common case) has no numbers
+        return _NOTHING
     nums = {k: field_number(kr, k) for k in NUMERIC_FIELDS}
     binary = is_binary(kr)
     value = compute(*(nums[k].value if nums[k] else None for k in NUMERIC_FIELDS), binary=binary)
     raw_score = kr.get("score")
     score = parse_score(raw_score, binary).value if raw_score is not None else None
     return Progress(nums["baseline"], nums["target"], nums["current"], binary, value, score)
+
+
+_NOTHING = Progress(None, None, None, False, None, None)
 
 
 def objective_score(obj: Objective) -> float | None:

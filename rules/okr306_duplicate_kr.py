@@ -1,5 +1,7 @@
 """OKR306 duplicate-kr: two key results of one objective measure the same thing."""
 
+import re
+
 from okrlint.analysis.lexicon import VERB_CONCEPTS
 from okrlint.analysis.types import NUM, PUNCT, SYM
 from okrlint.model import Element, Objective
@@ -31,8 +33,11 @@ def _metric_words(an) -> frozenset:
     )
 
 
+_NOT_ALNUM_OR_SPACE = re.compile(r"[^\w\s]|_")  # \w is alphanumeric or "_", \s is whitespace, as str methods say
+
+
 def _plain(text: str) -> str:
-    return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())
+    return " ".join(_NOT_ALNUM_OR_SPACE.sub("", text.casefold()).split())
 
 
 def check(obj: Objective, ctx):
