@@ -196,7 +196,7 @@ class Analyser:
     # -- quantities ---------------------------------------------------------
     def _is(self, tok: Token, key: str) -> bool:
         words = self.lexicon.words(key)
-        return tok.norm in words or tok.lemma in words or bool(tok.lemmas & words)
+        return tok.norm in words or tok.lemma in words or not words.isdisjoint(tok.lemmas)
 
     def find_quantities(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[Quantity, ...]:
         lx = self.lexicon
@@ -223,7 +223,14 @@ class Analyser:
             span = [i]
             if tok.pos == NUM:
                 head = _NUM_HEAD.match(tok.norm)
-                value = nz.parse_number(head.group()) if head else None
+                digits = head.group() if head else ""
+                value = (
+                    float(digits)
+                    if digits.isascii() and digits.isdigit()
+                    else nz.parse_number(digits)
+                    if head
+                    else None
+                )
                 suffix = tok.norm[head.end() :] if head else ""
                 kind = self._number_kind(tokens, i, suffix, value)
                 # "10 tysięcy", "800 tys.", "5 million": the scale word belongs to the number.
@@ -344,7 +351,9 @@ class Analyser:
         if not word:
             if _DATE_RE.match(tok.norm.split("'")[0]):
                 return DATE  # "31.12.2026", "31.12.2026'ya kadar"
-            if _slash_run(tokens, i) in ("24/7", "24/7/365", "7/24"):
+            if (
+                (i > 0 and tokens[i - 1].text == "/") or (i + 1 < len(tokens) and tokens[i + 1].text == "/")
+            ) and _slash_run(tokens, i) in ("24/7", "24/7/365", "7/24"):
                 return NAME  # round the clock, not a quantity
             if adjacent_prev and prev_any.is_word and prev_any.pos != NUM:
                 return NAME  # "Web3", "B2B"
