@@ -85,25 +85,54 @@ def uz_cyrillic_to_latin(text: str) -> str:
     ("Ч" → "Ch"), or an all-capital one inside a capitalised word ("ЧОРАК" →
     "CHORAK").
     """
-    out: list[str] = []
-    n = len(text)
-    for k, ch in enumerate(text):
-        low = ch.lower()
-        prev = text[k - 1] if k else ""
-        if low == "е":
-            rep = "ye" if (not prev.isalpha() or prev.lower() in _VOWELS_CYR) else "e"
-        elif low == "ц":
-            rep = "ts" if prev.isalpha() and prev.lower() in _VOWELS_CYR else "s"
-        elif low in _CYR_UZ:
-            rep = _CYR_UZ[low]
-        else:
-            rep = ch
-        if ch != low and rep:
-            nxt = text[k + 1] if k + 1 < n else ""
-            all_caps = (nxt.isalpha() and nxt.isupper()) or (not nxt.isalpha() and prev.isalpha() and prev.isupper())
-            rep = rep.upper() if all_caps else rep[0].upper() + rep[1:]
-        out.append(rep)
-    return "".join(out)
+    # Letters that read their neighbours are spelled one by one, the rest by one
+    # str.translate: a Python loop over every character was a hot spot of detection.
+    spelled = _UZ_CONTEXTUAL_RE.sub(lambda m: _uz_contextual(text, m.start()), text)
+    return spelled.translate(_UZ_LATIN)
+
+
+def _uz_contextual(text: str, k: int) -> str:
+    """The Latin spelling of the letter at ``k``, one that depends on the letters around it."""
+    ch = text[k]
+    low = ch.lower()
+    prev = text[k - 1] if k else ""
+    if low == "е":
+        rep = "ye" if (not prev.isalpha() or prev.lower() in _VOWELS_CYR) else "e"
+    elif low == "ц":
+        rep = "ts" if prev.isalpha() and prev.lower() in _VOWELS_CYR else "s"
+    else:
+        rep = _CYR_UZ[low]
+    if ch != low and rep:
+        nxt = text[k + 1] if k + 1 < len(text) else ""
+        all_caps = (nxt.isalpha() and nxt.isupper()) or (not nxt.isalpha() and prev.isalpha() and prev.isupper())
+        rep = rep.upper() if all_caps else rep[0].upper() + rep[1:]
+    return rep
+
+
+class _UzLatinTable(dict):
+    """str.translate's table for every letter whose spelling needs no context.
+
+    A character outside the alphabet stays itself, except that a capital is
+    upper-cased ("ǅ" → "Ǆ"), as a capital's spelling is; those are looked up
+    when first met, as there is one table for all of Unicode.
+    """
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        rep = ch.upper() if ch != ch.lower() else ch
+        if len(self) < 20_000:
+            self[code] = rep
+        return rep
+
+
+# е ц (by the letter before) and a capital spelled with two letters of which
+# the second's case depends on the letters around it ("Ч" → "Ch" or "CH").
+_UZ_CONTEXTUAL = "ец" + "".join(
+    k.upper() for k, v in {**_CYR_UZ, "е": "ye"}.items() if v.upper() != v[:1].upper() + v[1:]
+)
+_UZ_CONTEXTUAL_RE = re.compile(f"[{_UZ_CONTEXTUAL}]")
+_UZ_LATIN = _UzLatinTable({ord(k): v for k, v in _CYR_UZ.items() if k not in _UZ_CONTEXTUAL})
+_UZ_LATIN.update({ord(k.upper()): v[:1].upper() + v[1:] for k, v in _CYR_UZ.items() if k.upper() not in _UZ_CONTEXTUAL})
 
 
 def has_cyrillic(text: str) -> bool:
