@@ -170,8 +170,11 @@ def load_config(path: Path, rules: RuleSet) -> Config:
 def find_config(start: Path, cache: dict[Path, Path | None]) -> Path | None:
     """The nearest configuration above ``start`` (a file or directory), up to the repository root."""
     d = start if start.is_dir() else start.parent
+    if d in cache:  # the folder as given: files of one folder resolve no symlinks again
+        return cache[d]
+    given = d
     d = d.resolve()
-    visited = []
+    visited = [given]
     found: Path | None = None
     while True:
         if d in cache:
