@@ -277,20 +277,18 @@ class Linter:
         kr_rules = self._by_element.get(Element.KEY_RESULT, ())
         for obj in doc.objectives:
             found: dict[str, list[Diagnostic]] = {}
+            where = _Where(Element.OBJECTIVE, obj.index)
             for rule in obj_rules:
                 ctx = Context(self, rule, source, doc, obj)
-                found[rule.meta.code] = self._emit_list(
-                    rule, ctx, obj, _Where(Element.OBJECTIVE, obj.index), source, obj.title
-                )
+                found[rule.meta.code] = self._emit_list(rule, ctx, obj, where, source, obj.title)
             yield from self._resolve_yields(found)
             # A key result's context is its objective's: one per rule serves all its key results.
             contexts = [(rule, Context(self, rule, source, doc, obj)) for rule in kr_rules]
             for kr in obj.key_results:
                 found = {}
+                where = _Where(Element.KEY_RESULT, obj.index, kr.index)
                 for rule, ctx in contexts:
-                    found[rule.meta.code] = self._emit_list(
-                        rule, ctx, kr, _Where(Element.KEY_RESULT, obj.index, kr.index), source, kr.title
-                    )
+                    found[rule.meta.code] = self._emit_list(rule, ctx, kr, where, source, kr.title)
                 yield from self._resolve_yields(found)
 
     def _resolve_yields(self, found: dict[str, list[Diagnostic]]) -> Iterator[Diagnostic]:
