@@ -93,6 +93,11 @@ class Linters:
             )
         return self._linters[cfg_path]
 
+    def save_words(self) -> None:
+        """Pass on what this run's analysers learnt of new words (parallel workers keep theirs)."""
+        for linter in self._linters.values():
+            linter.analyzer.save_words()
+
     def needs_project(self) -> bool:
         """True when a selected rule reads every file at once (so cached files must still be parsed)."""
         project = {r.meta.code for r in self.rules if Element.PROJECT in r.meta.elements}
@@ -320,6 +325,7 @@ def lint_tasks(
             done = _lint_parallel([tasks[i] for i in pending], settings, n_jobs, keep_documents)
         else:
             done = [lint_task(tasks[i], linters) for i in pending]
+    linters.save_words()
     for i, result in zip(pending, done):
         results[i] = result
         if i in keys:

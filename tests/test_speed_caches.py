@@ -3,7 +3,10 @@
 - okrlint.plugins reads entry points like importlib.metadata, and falls back to it
   whenever the environment is not plain directories;
 - the per-user compiled-lexicon cache (okrlint.analysis.compiled) gives analysers
-  the same state a fresh compile gives, and ignores a corrupt or foreign entry.
+  the same state a fresh compile gives, and ignores a corrupt or foreign entry;
+- the per-user store of analysed words gives the same analyses without loading
+  pymorphy3 or Morfeusz for words seen before;
+- a linter reused for text after text forgets each file's languages and analyses.
 """
 
 from __future__ import annotations
@@ -195,3 +198,59 @@ def test_a_reused_linter_reads_each_text_in_its_own_language():
     fresh = check_text("Improve onboarding")
     assert {d.language for d in again} == {"en"}
     assert [d.as_dict() for d in again] == [d.as_dict() for d in fresh]
+
+
+# -- the store of analysed words --------------------------------------------------------
+
+
+def test_stored_words_give_the_same_analyses_and_spare_the_morphology_libraries(tmp_path, monkeypatch):
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", "off")
+    fresh, _ = _analyses()
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", str(tmp_path))
+    _, an = _analyses()
+    an.save_words()
+    assert len(list(tmp_path.glob("*.words"))) == len(TEXTS)
+    again, an_again = _analyses()
+    assert again == fresh
+    # Nothing new was learnt, so nothing is written again.
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.glob("*.words")}
+    an_again.save_words()
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.glob("*.words")} == before
+
+
+def test_a_run_of_known_words_loads_neither_pymorphy3_nor_morfeusz(tmp_path):
+    f = tmp_path / "team.okr.yaml"
+    f.write_text(
+        "objectives:\n  - title: Стать лидером рынка\n    key_results:\n"
+        "      - Увеличить органический трафик с 5 000 до 15 000 визитов в месяц\n"
+        "  - title: Zostać liderem rynku\n    key_results:\n      - Poprawić jakość treści do 50 proc.\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys, runpy; sys.argv = ['okrlint', '--no-cache', '--format', 'json', sys.argv[1]]\n"
+        "try:\n    runpy.run_module('okrlint', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print('pymorphy3' in sys.modules, 'morfeusz2' in sys.modules, file=sys.stderr)"
+    )
+    env = dict(os.environ, OKRLINT_LEXICON_CACHE=str(tmp_path / "lex"))
+    runs = [
+        subprocess.run([sys.executable, "-c", code, str(f)], check=False, capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    assert runs[0].stderr.split()[-2:] == ["True", "True"]  # the first run analyses every word
+    assert runs[1].stderr.split()[-2:] == ["False", "False"], runs[1].stderr
+    assert runs[1].stdout == runs[0].stdout
+
+
+def test_a_corrupt_or_stale_word_store_is_ignored_and_rewritten(tmp_path, monkeypatch):
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", str(tmp_path))
+    want, an = _analyses({"ru": TEXTS["ru"]})
+    an.save_words()
+    store = next(tmp_path.glob("*.words"))
+    for junk in (b"", b"\x00garbage", store.read_bytes()[:100], __import__("marshal").dumps({"format": 999})):
+        store.write_bytes(junk)
+        got, an = _analyses({"ru": TEXTS["ru"]})
+        assert got == want
+        an.save_words()
+        assert compiled.load_words(store.name.removesuffix(".words")) is not None  # rewritten
+    monkeypatch.setattr(compiled, "_unchanged", lambda deps: False)  # pymorphy3 or its dictionary changed
+    assert compiled.load_words(store.name.removesuffix(".words")) is None

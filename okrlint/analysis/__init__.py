@@ -49,6 +49,8 @@ class Analyzer:
         self.lexicon_dirs = tuple(Path(p) for p in lexicon_dirs)
         self._analysers: dict[str, object] = {}
         self._cache: dict[tuple[str, str], Analysis] = {}
+        # language → (compiled-lexicon key, size of each word table when it was read from the store)
+        self._stored: dict[str, tuple[str, dict[str, int]]] = {}
         self._eps = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
     @property
@@ -65,6 +67,31 @@ class Analyzer:
             self._analysers[language] = self._build(language, cls, Path(path) if path else None)
         return self._analysers[language]
 
+    def _restore_words(self, language: str, analyser, key: str | None):  # type: ignore[no-untyped-def]
+        """Give ``analyser`` the words earlier runs analysed (see compiled.load_words)."""
+        from . import compiled
+
+        if key is None:
+            return analyser
+        tables = analyser.word_tables()
+        for name, saved in (compiled.load_words(key) or {}).items():
+            table = tables.get(name)
+            if table is not None:
+                for word, value in saved.items():
+                    table.setdefault(word, value)
+        self._stored[language] = (key, {name: len(t) for name, t in tables.items()})
+        return analyser
+
+    def save_words(self) -> None:
+        """Store what the analysers learnt of new words for the next run (per user, like compiled lexicons)."""
+        from . import compiled
+
+        for language, (key, sizes) in self._stored.items():
+            tables = self._analysers[language].word_tables()  # type: ignore[attr-defined]
+            if any(len(t) != sizes.get(name) for name, t in tables.items()):
+                compiled.store_words(key, tables)
+                self._stored[language] = (key, {name: len(t) for name, t in tables.items()})
+
     def _build(self, language: str, cls: type, path: Path | None):
         """The analyser, its lexicon compiled or, when unchanged since a previous run, read compiled."""
         from . import compiled
@@ -76,7 +103,7 @@ class Analyzer:
             data, patterns, words = hit
             lexicon = Lexicon(language, data, tuple(str(p) for p in lexicon_sources(language, self.lexicon_dirs, path)))
             lexicon.__dict__["precompiled"] = (patterns, words)
-            return cls(lexicon)
+            return self._restore_words(language, cls(lexicon), key)
         lexicon = load_lexicon(language, self.lexicon_dirs, path)
         try:
             data = marshal.dumps(lexicon.data)  # as read, before the analyser sees it
@@ -86,7 +113,7 @@ class Analyzer:
         words = lexicon.__dict__.pop("compiled_words", None)
         if data is not None and words is not None and lexicon.compiled:
             compiled.store(key, data, lexicon._patterns, words)  # type: ignore[arg-type]
-        return analyser
+        return self._restore_words(language, analyser, key)
 
     def lexicon(self, language: str) -> Lexicon:
         return self.analyser(language).lexicon  # type: ignore[attr-defined]

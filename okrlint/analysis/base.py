@@ -101,6 +101,19 @@ class Analyser:
         lexicon.__dict__["compiled_words"] = dict(self._word_cache)
         self._surface_readings.clear()  # an analyser may read words differently while compiling
 
+    # Dict attributes (word → plain value) an analyser fills as it reads words, passed on to the
+    # next run with its word analyses (see ``word_tables``). Each value must depend only on the
+    # word, the lexicon and the analyser's code and dictionaries.
+    persistent_tables: tuple[str, ...] = ()
+
+    def word_tables(self) -> dict[str, dict]:
+        """What this analyser knows of single words, by table: "words" (word → WordInfo) and
+        the ``persistent_tables``. The tables are the live ones: adding to them teaches it."""
+        out: dict[str, dict] = {"words": self._word_cache}
+        for name in self.persistent_tables:
+            out[name] = self.__dict__.setdefault(name, {})
+        return out
+
     def forget_words(self) -> None:
         """Drop every remembered word analysis (and the token readings made from them)."""
         self._word_cache.clear()

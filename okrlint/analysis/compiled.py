@@ -36,6 +36,7 @@ from typing import Any
 
 FORMAT = 1
 MAX_ENTRIES = 64  # a few lexicon versions per language; older entries are pruned
+MAX_WORDS = 50_000  # analysed words kept per entry's word store; the most recently added win
 
 
 def cache_dir() -> Path | None:
@@ -241,9 +242,58 @@ def store(key: str | None, data: bytes, patterns: list[Any], words: dict[str, An
 
 
 def _prune(d: Path) -> None:
-    entries = sorted(d.glob("*.bin"), key=lambda p: p.stat().st_mtime_ns)
-    for p in entries[:-MAX_ENTRIES]:
-        try:
-            p.unlink()
-        except OSError:
-            pass
+    for pattern in ("*.bin", "*.words"):
+        entries = sorted(d.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
+        for p in entries[:-MAX_ENTRIES]:
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+
+# -- analysed words ------------------------------------------------------------------
+# Next to an entry, ``<key>.words`` keeps what the analyser learnt of text words in earlier
+# runs ({table: {word: analysis}}, see ``Analyser.word_tables``), so a word seen before needs
+# neither pymorphy3 nor Morfeusz. An analysis depends only on the word and on what the entry's
+# key covers; the store is also tied to the files of every module loaded when it was written
+# (the morphology libraries and their dictionaries), like an entry.
+
+
+def load_words(key: str | None) -> dict[str, dict[str, Any]] | None:
+    """The word tables stored for entry ``key``, or None (none stored, stale, corrupt or foreign)."""
+    d = cache_dir()
+    if key is None or d is None:
+        return None
+    try:
+        entry = marshal.loads((d / f"{key}.words").read_bytes())
+        if not (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("key") == key):
+            return None
+        if not _unchanged(entry["deps"]):
+            return None
+        tables = dict(entry["tables"])
+        if not all(isinstance(t, dict) for t in tables.values()):
+            return None
+        if "words" in tables:
+            tables["words"] = _decode_words(tables["words"], _classes())
+        return tables
+    except Exception:  # noqa: BLE001 - missing, corrupt, truncated or foreign: analyse again
+        return None
+
+
+def store_words(key: str | None, tables: dict[str, dict[str, Any]]) -> None:
+    """Write the word tables of entry ``key`` (the last MAX_WORDS items of each), atomically."""
+    d = cache_dir()
+    if key is None or d is None:
+        return
+    try:
+        plain = {}
+        for name, table in tables.items():
+            items = list(table.items())[-MAX_WORDS:]
+            plain[name] = _encode_words(dict(items)) if name == "words" else dict(items)
+        blob = marshal.dumps({"format": FORMAT, "key": key, "deps": _dependencies(), "tables": plain})
+        d.mkdir(parents=True, exist_ok=True)
+        tmp = d / f".{key}.{os.getpid()}.words.tmp"
+        tmp.write_bytes(blob)
+        os.replace(tmp, d / f"{key}.words")
+    except Exception:  # noqa: BLE001 - unwritable, or a value marshal cannot store: no store
+        return

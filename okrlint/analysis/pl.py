@@ -283,6 +283,7 @@ def _feats(cls: str, parts: list[str]) -> dict[str, str]:
 
 class PolishAnalyser(Analyser):
     language = "pl"
+    persistent_tables = ("_brev",)  # what Morfeusz says of a short word written with a dot
 
     # -- words --------------------------------------------------------------
     def analyse_word(self, norm: str) -> WordInfo:

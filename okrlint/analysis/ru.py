@@ -459,7 +459,7 @@ def _feats(tag: Any) -> dict[str, str]:
     if tag.person in _PERSON:
         feats["person"] = _PERSON[tag.person]
     if tag.aspect:
-        feats["aspect"] = tag.aspect
+        feats["aspect"] = str(tag.aspect)  # a plain str: pymorphy3 gives its own str type
     if tag.tense in _TENSE:
         feats["tense"] = _TENSE[tag.tense]
     if tag.mood == "impr":
