@@ -19,7 +19,6 @@ from .model import Document, Element, Objective, SourceFile, Span, Text
 from .registry import LoadedRule, RuleSet
 from .rule import Diagnostic, Finding, Severity
 
-
 _UNKNOWN = object()
 
 
