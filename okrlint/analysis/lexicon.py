@@ -104,9 +104,7 @@ class Lexicon:
     _wild_needs: list[tuple[frozenset[str], ...]] = field(default_factory=list, repr=False)
     _word_sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     # (norm, lemmas) of a token → the indexed patterns whose first element accepts it
-    _starts: dict[tuple[str, frozenset[str]], tuple[Pattern, ...]] = field(
-        default_factory=dict, repr=False
-    )
+    _starts: dict[tuple[str, frozenset[str]], tuple[Pattern, ...]] = field(default_factory=dict, repr=False)
 
     # -- plain data ---------------------------------------------------------
     def get(self, key: str, default: Any = None) -> Any:
