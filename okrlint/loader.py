@@ -230,12 +230,15 @@ def load_yaml(path: str, text: str) -> SourceFile:
         )
     builder = _Builder(path, text)
     docs = []
+    has_alias = "*" in text
     try:
         with _gc_paused():
             for i, node in enumerate(nodes):
                 if node is None:
                     continue
-                bomb = _expansion_overflow(node)
+                # Only an alias ("*name") makes the expanded size exceed the values composed, which
+                # _value_overflow already bounded below MAX_NODES: without one there is nothing to walk.
+                bomb = _expansion_overflow(node) if has_alias else None
                 if bomb is not None:
                     raise _TooBig(bomb)
                 docs.append(builder.document(node, i))
