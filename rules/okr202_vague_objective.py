@@ -1,5 +1,6 @@
 """OKR202 vague-objective: the objective gives no direction."""
 
+from okrlint.analysis import reading
 from okrlint.model import Element, Objective
 from okrlint.rule import Option, Rule, Severity
 
@@ -38,7 +39,7 @@ def check(obj: Objective, ctx):
             message_id="few-words",
             params={"n": words},
         )
-    elif not an.has_verb_form and not an.has("action_nouns"):
+    elif not reading.names_action(an):
         yield ctx.finding(
             obj.title.span,
             "a noun phrase with no verb names a topic, not a direction",

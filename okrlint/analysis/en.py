@@ -271,6 +271,10 @@ _MODALS = frozenset("will shall must should would can could may might 'll wo".sp
 _SUBJECTS = frozenset("we i you they he she it team everyone".split())
 _FINITE_BE_HAVE = frozenset("is are was were has have had".split())
 _BE_FORMS = frozenset("is are was were be been being 's 're".split())
+_HAVE_FORMS = frozenset("has have had 've".split())
+# A subject with its auxiliary in one token: "we're reducing", "we've cut", "I'm leading".
+_CONTRACTED_BE = ("'re", "'m")
+_CONTRACTED_HAVE = ("'ve",)
 _RELATIVES = frozenset("that which who whom whose".split())
 _CONV_PREPS = frozenset("by through while via when after before without upon".split())
 _CLAUSE_JOINS = frozenset("and then or".split())
@@ -613,7 +617,12 @@ class EnglishAnalyser(Analyser):
         if prev is None or all(_is_adverb(tokens[j]) for j in words[:k]):
             return "start"  # "Successfully complete …"
         p = prev.norm
-        if p in _MODALS or p.endswith("'ll") or (p in _SUBJECTS and k == 1) or (p in _RELATIVES and seen_verb):
+        if (
+            p in _MODALS
+            or p.endswith(("'ll", *_CONTRACTED_BE, *_CONTRACTED_HAVE))
+            or (p in _SUBJECTS and k == 1)
+            or (p in _RELATIVES and seen_verb)
+        ):
             return "finite"
         if p == "not" and k >= 2 and tokens[words[k - 2]].norm in _MODALS:
             return "finite"
@@ -638,20 +647,29 @@ class EnglishAnalyser(Analyser):
 
     @staticmethod
     def _passive(tokens: list[Token], words: list[int], forms: dict[int, tuple[str, str]]) -> None:
-        """In a passive ("is rolled out", "will be reduced", "has been fully migrated") the
-        participle is the verb and the form of "be" only its auxiliary."""
+        """In a passive ("is rolled out", "will be reduced", "has been fully migrated"), a
+        progressive ("we are reducing", "we're improving") or a perfect after its subject ("we
+        will have trained", "we've cut") the participle is the verb and the form of "be" or
+        "have" only its auxiliary."""
         for k, i in enumerate(words):
-            if tokens[i].feats.get("verb") != "ed":
+            kind = tokens[i].feats.get("verb")
+            if kind not in ("ed", "ing"):
                 continue
             j = k - 1
             while j >= 0 and _is_adverb(tokens[words[j]]):
                 j -= 1
-            if j < 0 or tokens[words[j]].norm not in _BE_FORMS:
+            if j < 0 or any(t.pos in (PUNCT, SYM) for t in tokens[words[j] + 1 : i]):
                 continue
-            if any(t.pos in (PUNCT, SYM) for t in tokens[words[j] + 1 : i]):
+            aux = tokens[words[j]].norm
+            be = aux in _BE_FORMS or aux.endswith(_CONTRACTED_BE)
+            # "have" + participle is a perfect only after a subject or modal: a first "Have
+            # trained staff on every shift" is the verb "have".
+            have = (aux in _HAVE_FORMS and j > 0) or aux.endswith(_CONTRACTED_HAVE)
+            if not (be or (kind == "ed" and have)):
                 continue
             forms[i] = (VERB, FIN)
-            forms[words[j]] = (X, "")
+            if aux in _BE_FORMS or aux in _HAVE_FORMS:
+                forms[words[j]] = (X, "")
 
     @staticmethod
     def _agrees_with_subject(

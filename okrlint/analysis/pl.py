@@ -356,7 +356,9 @@ class PolishAnalyser(Analyser):
         action_nouns = self._action_nouns()
         for i, tok in enumerate(out):
             tag = tok.feats.get("tag", "")
-            if (
+            if tok.pos == NOUN and tok.lemma in self._institution_nouns() and not _genitive_object(out, i):
+                out[i] = _as_institution(tok)  # "Organizacja pozarządowa": the body, not organising
+            elif (
                 tok.pos == NOUN
                 and tag != "ger"
                 and tok.lemmas & action_nouns
@@ -451,6 +453,14 @@ class PolishAnalyser(Analyser):
             self.__dict__["_thing_lemmas"] = cached
         return cached
 
+    def _institution_nouns(self) -> frozenset[str]:
+        """Action nouns that also name an institution (lexicon ``morphology.institution_nouns``)."""
+        cached = self.__dict__.get("_institution_lemmas")
+        if cached is None:
+            cached = frozenset(str(w) for w in self.lexicon.get("morphology.institution_nouns", []) or [])
+            self.__dict__["_institution_lemmas"] = cached
+        return cached
+
     def _action_nouns(self) -> frozenset[str]:
         cached = self.__dict__.get("_action_lemmas")
         if cached is None:
@@ -541,6 +551,23 @@ class PolishAnalyser(Analyser):
 
 def _replace(tok: Token, **changes: Any) -> Token:
     return dataclasses.replace(tok, **changes)
+
+
+def _genitive_object(tokens: list[Token], i: int) -> bool:
+    """Whether a noun in the genitive follows token ``i``, past numbers and adjectives:
+    the object of an action noun ("organizacja *wolontariatu*", "organizacja 6 *targów*")."""
+    for tok in tokens[i + 1 :]:
+        if tok.pos in (NUM, ADJ):
+            continue
+        cases = f"{tok.feats.get('case', '')}.{tok.feats.get('cases', '')}".split(".")
+        return tok.pos == NOUN and "gen" in cases
+    return False
+
+
+def _as_institution(tok: Token) -> Token:
+    """A noun read as the body it names: its lemma marked so no action entry matches it."""
+    lemma = tok.lemma + "-"
+    return _replace(tok, form="", norm=lemma, lemma=lemma, lemmas=frozenset({lemma}))
 
 
 def _as_noun(tok: Token, keep_verb_lemma: bool = True) -> Token:

@@ -8,7 +8,7 @@ call these so a shared check lives in one place (OKR101 and OKR104 both need
 
 from __future__ import annotations
 
-from .types import FIN, MONEY, NOUN, NUMBER, PERCENT, RANK, Analysis, Match, Quantity
+from .types import ADP, FIN, MONEY, NOUN, NUMBER, PERCENT, RANK, Analysis, Match, Quantity, Token
 
 OUTCOME_CONCEPTS = ("outcome_verbs", "change_verbs", "reach_verbs")
 
@@ -130,6 +130,46 @@ def _metric_target(an: Analysis, m: Match) -> bool:
         if q.kind in (PERCENT, MONEY) or (q.is_target and (k in an.relative or k in an.to_marked)):
             return True
     return False
+
+
+def names_action(an: Analysis) -> bool:
+    """OKR202: the text has a verb form, or an action noun that heads its noun phrase."""
+    return an.has_verb_form or heading_action_noun(an) is not None
+
+
+# Punctuation that opens a new phrase: "CRM: migration to …", "Clinics — growth of …".
+_PHRASE_BREAKS = frozenset(":;—–(")
+
+
+def heading_action_noun(an: Analysis) -> Match | None:
+    """An ``action_nouns`` match that names the text's action, not a word inside one of its parts.
+
+    The action noun must head its noun phrase. Where the head comes first (ru, pl, en) no
+    preposition or verb stands before it in its phrase ("partnerstwa z *organizacjami*" is the
+    partners' kind), and a caseless noun right after it makes it a modifier of that noun
+    ("Warehouse *automation* roadmap" is a roadmap; "*Transformacja* przychodni" takes a
+    genitive object). Where the head comes last (tr, uz) no noun follows it ("Bölgesel *büyüme*
+    stratejisi" is a strategy).
+    """
+    for m in an.concept("action_nouns"):
+        i = m.tokens[-1]
+        start = max((k + 1 for k in range(i) if an.tokens[k].text in _PHRASE_BREAKS), default=0)
+        end = min((k for k in range(i + 1, len(an.tokens)) if an.tokens[k].text in _PHRASE_BREAKS), default=None)
+        after = [t for t in an.tokens[i + 1 : end] if t.is_word]
+        if an.head_final:
+            if not any(t.pos == NOUN for t in after):
+                return m
+            continue
+        if any(t.pos == ADP or t.is_verb_like for t in an.tokens[start : m.tokens[0]]):
+            continue
+        if after and after[0].pos == NOUN and not _case_marked(an.tokens[i]) and not _case_marked(after[0]):
+            continue
+        return m
+    return None
+
+
+def _case_marked(tok: Token) -> bool:
+    return bool(tok.feats.get("case") or tok.feats.get("cases"))
 
 
 def first_quantity(an: Analysis, kinds: tuple[str, ...] = (NUMBER, PERCENT, MONEY)) -> Quantity | None:

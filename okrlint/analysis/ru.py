@@ -159,6 +159,7 @@ class RussianAnalyser(Analyser):
         self._not_verbal = frozenset(str(w).replace("ё", "е") for w in morph.get("not_verbal_nouns", []) or [])
         self._adjectives = frozenset(str(w).replace("ё", "е") for w in morph.get("adjectival_participles", []) or [])
         self._auxiliaries = frozenset(str(w).replace("ё", "е") for w in morph.get("auxiliaries", []) or [])
+        self._institutions = frozenset(str(w).replace("ё", "е") for w in morph.get("institution_nouns", []) or [])
         self._infinitives: dict[str, bool] = {}
         # Lemmas of the lexicon's own entry words, precomputed (see lemma_table_text):
         # pymorphy3 would spend most of the load time lemmatising them again.
@@ -346,6 +347,11 @@ class RussianAnalyser(Analyser):
         for i, tok in enumerate(out):
             if tok.pos == NUM:
                 out[i] = dataclasses.replace(tok, feats={**tok.feats, "numtype": "card"})
+            elif tok.pos == NOUN and tok.lemma in self._institutions and not _genitive_object(out, i):
+                # "некоммерческая организация для пожилых": the body, not organising; marked so no
+                # action entry matches it
+                mark = tok.lemma + "-"
+                out[i] = dataclasses.replace(tok, form="", norm=mark, lemma=mark, lemmas=frozenset({mark}))
             elif tok.form == VNOUN and not _heads_clause(out, i):
                 out[i] = dataclasses.replace(tok, form="")
             elif tok.lemma == "один" and (
@@ -469,6 +475,17 @@ def _feats(tag: Any) -> dict[str, str]:
     if tag.POS in ("PRTS", "ADJS"):
         feats["short"] = "yes"
     return feats
+
+
+def _genitive_object(tokens: list[Token], i: int) -> bool:
+    """Whether a noun that may be genitive follows token ``i``, past numbers and adjectives:
+    the object of a verbal noun ("организация *приёмов*", "организация 6 *ярмарок*")."""
+    for tok in tokens[i + 1 :]:
+        if tok.pos in (NUM, ADJ):
+            continue
+        cases = {tok.feats.get("case", "")} | set(tok.feats.get("cases", "").split("|"))
+        return tok.pos == NOUN and "gen" in cases
+    return False
 
 
 def _heads_clause(tokens: list[Token], i: int) -> bool:

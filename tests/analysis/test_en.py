@@ -113,6 +113,10 @@ def test_not_an_inflection(en: EnglishAnalyser, word: str) -> None:
         ("Run 4 clinics that attract 300 patients", "attract", FIN),
         ("Launch the referral programme and acquire 250 new donors", "acquire", IMP),
         ("Try launching the mobile clinic", "launching", VNOUN),
+        ("We are reducing missed appointments by 10%", "reducing", FIN),  # progressive
+        ("We're reducing missed appointments by 10%", "reducing", FIN),
+        ("We will have trained 80 volunteers", "trained", FIN),  # perfect
+        ("We've cut overtime from 900 to 600 hours", "cut", FIN),
     ],
 )
 def test_verb_slots(en: EnglishAnalyser, text: str, surface: str, form: str) -> None:
@@ -216,3 +220,10 @@ def test_jargon_forms(en: EnglishAnalyser) -> None:
     assert en.analyse("Create synergies across departments").has("jargon")
     assert en.analyse("Leveraging volunteers to reach 500 families").has("jargon")
     assert en.analyse("Deliver world-class care").has("jargon")
+
+
+def test_auxiliary_is_not_the_head(en: EnglishAnalyser) -> None:
+    an = en.analyse("We are improving triage at the walk-in centre")
+    assert an.tokens[an.head].text == "improving"
+    an = en.analyse("Have trained staff on every night shift")  # "have" the verb, not a perfect
+    assert an.tokens[an.head].text == "Have"

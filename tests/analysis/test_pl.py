@@ -110,6 +110,14 @@ def test_verbal_noun_heads_only_its_clause(pl):
     assert head(pl, "Wdrożenie programu poleceń") == "Wdrożenie"
 
 
+def test_institution_noun_is_an_action_only_with_an_object(pl):
+    """ "Organizacja pozarządowa" is a body; "Organizacja szkoleń" is organising them."""
+    an = pl.analyse("Organizacja pozarządowa dla seniorów")
+    assert not an.has_verb_form and not an.has("activity_verbs") and not an.has("action_nouns")
+    assert head(pl, "Organizacja szkoleń dla rolników") == "Organizacja"
+    assert head(pl, "Organizacja 6 targów pracy") == "Organizacja"
+
+
 def test_noun_homographs_of_verbs(pl):
     an = pl.analyse("Zmniejszyć liczbę skarg w powiecie na wywóz śmieci")
     assert [t.text for t in an.tokens if t.is_verb_like] == ["Zmniejszyć"]

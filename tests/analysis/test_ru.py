@@ -186,6 +186,13 @@ def test_dependent_verbal_noun_is_not_a_verb(ru):
     assert analyse(ru, "Рост выручки в Казахстане").has_verb_form
 
 
+def test_institution_noun_is_an_action_only_with_an_object(ru):
+    """ "некоммерческая организация" is a body; "Организация приёмов" is organising them."""
+    an = analyse(ru, "Некоммерческая организация для пожилых жителей")
+    assert not an.has_verb_form and not an.has("activity_verbs")
+    assert analyse(ru, "Организация выездных приёмов в сёлах").has("activity_verbs")
+
+
 def kinds(an):
     return [(q.kind, q.value) for q in an.quantities]
 
