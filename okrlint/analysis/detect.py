@@ -17,9 +17,12 @@ document: pass the document's language as ``default`` (see
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+import struct
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +31,9 @@ import yaml
 from . import normalize as nz
 from .lexicon import builtin_lexicon_path
 
-_WORD_RE = re.compile(r"[^\W\d_](?:[\w'\u2018\u2019\u02bb\u02bc`]|-(?=\w))*")
+# A letter, then letters, digits, apostrophes, and hyphens that join two words (runs of a
+# character class first: one alternation per character made the pattern slow).
+_WORD_RE = re.compile(r"[^\W\d_][\w'\u2018\u2019\u02bb\u02bc`]*(?:-(?=\w)[\w'\u2018\u2019\u02bb\u02bc`]*)*")
 _DETECT_BLOCK = re.compile(r"^detect:[^\n]*\n(?:(?:[ \t#][^\n]*)?\n)*", re.M)
 _BASIC = {
     "latin": frozenset("abcdefghijklmnopqrstuvwxyz'"),
@@ -156,19 +161,21 @@ def _profiles(languages: tuple[str, ...], dirs: tuple[Path, ...]) -> dict[str, P
     return out
 
 
-_MEMO_LIMIT = 200_000  # letters and words remembered per profile (a run repeats most of them)
+_MEMO_LIMIT = 100_000  # texts, pieces of text, letters and words remembered per set of profiles
 
 
-def _memo(prof: Profile, kind: str) -> dict:
-    """A per-profile table of what one letter or word contributes (the profile is immutable)."""
-    tables = prof.__dict__.get("_memo")
-    if tables is None:
-        tables = {"letter": {}, "word": {}}
-        object.__setattr__(prof, "_memo", tables)
-    table = tables[kind]
-    if len(table) > _MEMO_LIMIT:
-        table.clear()
-    return table
+class _Memo(dict):
+    """A value per key, worked out when first asked for and then looked up (a run repeats most keys)."""
+
+    def __init__(self, compute: Callable[[str], Any]):
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) > _MEMO_LIMIT:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
 
 
 def _letter_delta(ch: str, prof: Profile, translit: bool, basic: frozenset[str]) -> tuple[float, int]:
@@ -185,117 +192,249 @@ def _letter_delta(ch: str, prof: Profile, translit: bool, basic: frozenset[str])
     return 0.0, 0
 
 
-def _word_deltas(w: str, prof: Profile, translit: bool) -> tuple[float, ...]:
-    """The score changes one (stripped) word makes, in the order they are added."""
-    out: list[float] = []
-    if w in prof.stopwords:
-        out.append(W_STOP)
-    elif w in prof.words:
-        out.append(W_WORD)
-    elif len(w) > 3 and w.endswith(prof.suffixes):
-        out.append(W_SUFFIX)
-    elif w in _OTHER_STOPWORDS:
-        out.append(-W_OTHER)
-    for gram in () if translit else prof.ngrams:
-        if gram in w:
-            out.append(W_NGRAM * w.count(gram))
-    return tuple(out)
-
-
 _BASIC_ALL = _BASIC["latin"] | _BASIC["cyrillic"]  # brand names mix scripts
 
 
-def _score(
-    text: str, prof: Profile, cyrillic: bool, raw_letters: list[str] | None = None, counts: dict[str, int] | None = None
-) -> float | None:
-    sample = text
-    # Letter pairs are features of a Latin orthography; in transliterated
-    # Cyrillic "sh", "ch", "x" come from ш ч х, which Russian writes too.
-    translit = cyrillic and prof.script != "cyrillic"
-    if translit:
-        if not prof.translit:
-            return None
-        sample = nz.uz_cyrillic_to_latin(text)
-    elif not cyrillic and prof.script == "cyrillic":
-        return None
-    if raw_letters is None:
-        raw_letters = _raw_letters(text)
-    if counts is None:
-        counts = _letter_counts(raw_letters)
-    sample = nz.casefold(nz.fold_apostrophes(nz.nfc(sample)), prof.dotless_i)
-    words = _WORD_RE.findall(sample)
-    if not words:
-        return None
-    score = 0.0
-    foreign = 0
-    # Each letter's and word's contribution is looked up (computed once per profile). Every
-    # weight is a multiple of 0.5, so these sums are exact in any order: counting each distinct
-    # letter once gives the very score that adding letter by letter gives.
-    letters = _memo(prof, "letter")
-    for ch, n in counts.items():
-        key = (ch, translit)
-        hit = letters.get(key)
-        if hit is None:
-            hit = letters[key] = _letter_delta(ch, prof, translit, _BASIC_ALL)
-        if hit[0]:
-            score += hit[0] * n
-            foreign += hit[1] * n
-    if foreign >= max(2, FOREIGN_SHARE * len(raw_letters)):
-        return float("-inf")
-    if cyrillic and prof.script != "cyrillic":
-        score += W_UZ_CYR * sum(n for ch, n in counts.items() if ch.lower() in nz.UZ_CYRILLIC_LETTERS)
-    memo = _memo(prof, "word")
-    for w in words:
-        w = w.strip("'")
-        if not w:
-            continue
-        key = (w, translit)
-        deltas = memo.get(key)
-        if deltas is None:
-            deltas = memo[key] = _word_deltas(w, prof, translit)
-        for d in deltas:
-            score += d
-    return score / (len(words) ** 0.5) + prof.prior
+def _halves(score: float) -> int:
+    """A score as a count of halves: every weight is a multiple of 0.5, so this is exact."""
+    return int(score * 2)
 
 
-def _raw_letters(text: str) -> list[str]:
-    return [ch for ch in nz.fold_apostrophes(nz.nfc(text)) if ch.isalpha()]
+# The evidence of a text: its letter count, then for each profile that reads its script the score
+# (in halves), the foreign letters and the words. Every field is an integer that adds up: a text's
+# evidence is the sum of its pieces' between spaces (no letter's spelling, case or word reaches
+# over a space), a document's the sum of its titles' (joined by a line break, read alike), a
+# piece's the sum of what its letters and words add. Packed into one integer, a field every 64
+# bits, adding evidence is one integer addition.
+_FIELD_BITS = 64
+_FIELD_SIGN = 1 << (_FIELD_BITS - 1)
 
 
-def _letter_counts(raw_letters: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for ch in raw_letters:
-        counts[ch] = counts.get(ch, 0) + 1
-    return counts
+def _field(index: int, value: int) -> int:
+    """Packed evidence with ``value`` in one field (the letter count is field 0)."""
+    return value << (_FIELD_BITS * index)
+
+
+class _Reading:
+    """How one profile reads texts of one script (Latin, or Cyrillic transliterated for a Latin profile).
+
+    It is the ``index``-th profile of that script, so its fields in the packed evidence
+    are 1 + 3 * index (score in halves), the next (foreign letters) and the next (words).
+    """
+
+    def __init__(self, prof: Profile, cyrillic: bool, index: int):
+        self.profile = prof
+        # Letter pairs are features of a Latin orthography; in transliterated
+        # Cyrillic "sh", "ch", "x" come from ш ч х, which Russian writes too.
+        self.translit = cyrillic and prof.script != "cyrillic"
+        self.variant = (self.translit, prof.dotless_i)  # which normalised text it splits into words
+        # Most words hold none of the letter pairs: one search tells, before counting each.
+        grams = () if self.translit else prof.ngrams
+        self._any_gram = re.compile("|".join(map(re.escape, grams))) if grams else None
+        self._score_shift = _FIELD_BITS * (1 + 3 * index)
+        self._foreign_shift = _FIELD_BITS * (2 + 3 * index)
+        self._one_word = _field(3 + 3 * index, 1)
+
+    def letter(self, ch: str) -> int:
+        """The evidence one letter adds: a score change and a foreign letter, or nothing."""
+        score, foreign = _letter_delta(ch, self.profile, self.translit, _BASIC_ALL)
+        if self.translit and ch.lower() in nz.UZ_CYRILLIC_LETTERS:
+            score += W_UZ_CYR  # ў қ ғ ҳ in Cyrillic text: only Uzbek writes them
+        return (_halves(score) << self._score_shift) + (foreign << self._foreign_shift)
+
+    def word(self, w: str) -> int:
+        """The evidence one (stripped) word adds: a score change and a word."""
+        prof = self.profile
+        if w in prof.stopwords:
+            score = W_STOP
+        elif w in prof.words:
+            score = W_WORD
+        elif len(w) > 3 and w.endswith(prof.suffixes):
+            score = W_SUFFIX
+        elif w in _OTHER_STOPWORDS:
+            score = -W_OTHER
+        else:
+            score = 0.0
+        if self._any_gram is not None and self._any_gram.search(w):
+            score += W_NGRAM * sum(map(w.count, prof.ngrams))
+        return (_halves(score) << self._score_shift) + self._one_word
+
+
+class _Unpacker:
+    """Reads the fields of a sum of packed evidence (each field, negative ones too, below 2**63 in size)."""
+
+    def __init__(self, count: int):
+        # Adding 2**63 to every field makes each a plain unsigned 64-bit digit: no borrows between fields.
+        self._bias = sum(_field(k, _FIELD_SIGN) for k in range(count))
+        self._digits = struct.Struct(f"<{count}Q")
+
+    def __call__(self, packed: int) -> list[int]:
+        digits = self._digits.unpack((packed + self._bias).to_bytes(self._digits.size, "little"))
+        return [digit - _FIELD_SIGN for digit in digits]
+
+
+class _Scorer:
+    """Scores texts against one set of profiles, remembering what each piece of text contributes."""
+
+    def __init__(self, profiles: dict[str, Profile]):
+        self.profiles = profiles
+        self._readings = {cyrillic: self._readings_of(cyrillic) for cyrillic in (False, True)}
+        self._letters = {cyrillic: _Memo(partial(self._letter, cyrillic=cyrillic)) for cyrillic in (False, True)}
+        # Characters that are evidence for no profile (most letters, digits, spaces): skipped as a set.
+        self._plain: dict[bool, set[str]] = {False: set(), True: set()}
+        self._variants = {cyrillic: self._variants_of(cyrillic) for cyrillic in (False, True)}
+        self._unpack = {cyrillic: _Unpacker(1 + 3 * len(self._readings[cyrillic])) for cyrillic in (False, True)}
+        self._priors = {
+            cyrillic: [(r.profile.language, r.profile.prior) for r in self._readings[cyrillic]]
+            for cyrillic in (False, True)
+        }
+        self._pieces = {cyrillic: _Memo(partial(self._weigh, cyrillic=cyrillic)) for cyrillic in (False, True)}
+        self._texts = {cyrillic: _Memo(partial(self._sum, cyrillic=cyrillic)) for cyrillic in (False, True)}
+        self._text_scores = _Memo(self._score_text)  # a text met in several documents is detected again
+
+    def _readings_of(self, cyrillic: bool) -> tuple[_Reading, ...]:
+        """The profiles that read texts of this script, in the profiles' order."""
+        out = []
+        for prof in self.profiles.values():
+            if cyrillic and prof.script != "cyrillic" and not prof.translit:
+                continue
+            if not cyrillic and prof.script == "cyrillic":
+                continue
+            out.append(_Reading(prof, cyrillic, len(out)))
+        return tuple(out)
+
+    def _variants_of(self, cyrillic: bool) -> tuple[tuple[tuple[bool, bool], _Memo], ...]:
+        """Each normalised text some profiles split into words, with what each word adds for them."""
+        groups: dict[tuple[bool, bool], list[_Reading]] = {}
+        for reading in self._readings[cyrillic]:
+            groups.setdefault(reading.variant, []).append(reading)
+        return tuple((variant, _Memo(partial(self._word, readings=group))) for variant, group in groups.items())
+
+    def _letter(self, ch: str, cyrillic: bool) -> int:
+        """What one character adds to the scores and foreign counts (letters are counted apart)."""
+        if not ch.isalpha():
+            return 0
+        return sum(reading.letter(ch) for reading in self._readings[cyrillic])
+
+    @staticmethod
+    def _word(w: str, readings: list[_Reading]) -> int:
+        """What one word adds to the scores and word counts of the readings that split it."""
+        out = 0
+        for reading in readings:
+            out += reading.word(w)
+        return out
+
+    def evidence(self, text: str, cyrillic: bool) -> int:
+        """What ``text`` contributes, read as a ``cyrillic`` text (a document's script decides for its titles)."""
+        return self._texts[cyrillic][text]
+
+    def _sum(self, text: str, cyrillic: bool) -> int:
+        return sum(map(self._pieces[cyrillic].__getitem__, text.split(" ")))
+
+    def _weigh(self, piece: str, cyrillic: bool) -> int:
+        """The evidence of one piece of text between spaces."""
+        if piece.isascii() and _ASCII_NO_LETTER.fullmatch(piece):
+            return 0  # no letter, so no word (digits, "%", "-", "")
+        folded = nz.fold_apostrophes(nz.nfc(piece))
+        evidence = len(folded) if folded.isalpha() else sum(map(str.isalpha, folded))
+        letters = self._letters[cyrillic]
+        plain = self._plain[cyrillic]
+        for ch in set(folded).difference(plain):
+            worth = letters[ch]
+            if worth:
+                evidence += worth * folded.count(ch)
+            elif len(plain) < _MEMO_LIMIT:
+                plain.add(ch)
+        words_of: dict[str, list[str]] = {}
+        for variant, worth_of in self._variants[cyrillic]:
+            evidence += sum(map(worth_of.__getitem__, _words(piece, folded, *variant, words_of)))
+        return evidence
+
+    def scores(self, evidence: int, cyrillic: bool) -> dict[str, float]:
+        """Language code → score, for every profile that reads the script and finds a word."""
+        fields = self._unpack[cyrillic](evidence)
+        ruled_out = max(2, FOREIGN_SHARE * fields[0])  # foreign letters that rule a language out
+        out: dict[str, float] = {}
+        for k, (language, prior) in enumerate(self._priors[cyrillic]):
+            halves, foreign, words = fields[1 + 3 * k : 4 + 3 * k]
+            if not words:
+                continue
+            if foreign >= ruled_out:
+                out[language] = float("-inf")
+            else:
+                # A text's score is its evidence divided by the square root of its word count.
+                out[language] = (halves / 2) / (words**0.5) + prior
+        return out
+
+    def text_scores(self, text: str) -> dict[str, float]:
+        """The scores of one text (shared: not to be changed)."""
+        return self._text_scores[text]
+
+    def _score_text(self, text: str) -> dict[str, float]:
+        cyrillic = _CYRILLIC_RE.search(text) is not None
+        return self.scores(self.evidence(text, cyrillic), cyrillic)
+
+    def document_scores(self, texts: list[str]) -> dict[str, float]:
+        """The scores of the titles read together (``"\\n".join(texts)``)."""
+        # The script of the whole decides how each title is read (a Latin title in a
+        # Cyrillic document is transliterated, as in the joined text).
+        cyrillic = any(_CYRILLIC_RE.search(t) for t in texts)
+        return self.scores(sum(self.evidence(t, cyrillic) for t in texts), cyrillic)
+
+
+_ASCII_NO_LETTER = re.compile(r"[^A-Za-z]*")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")  # normalize.has_cyrillic, without a Python loop
+
+
+def _words(piece: str, folded: str, translit: bool, dotless_i: bool, known: dict[str, list[str]]) -> list[str]:
+    """The words a profile reads in a piece: case-folded, apostrophes folded, quoting apostrophes stripped."""
+    if translit and not piece.isascii():  # (ASCII has no Cyrillic letter, and its capitals stay)
+        folded = nz.fold_apostrophes(nz.nfc(nz.uz_cyrillic_to_latin(piece)))
+    sample = nz.casefold(folded, dotless_i)
+    words = known.get(sample)
+    if words is None:
+        if sample.isalpha():
+            words = [sample]  # one word: the pattern's first letter and then letters
+        else:
+            words = _WORD_RE.findall(sample)
+            if "'" in sample:
+                words = [w.strip("'") for w in words]  # a word starts with a letter: never emptied
+        known[sample] = words
+    return words
+
+
+def _scorer(languages: Iterable[str], dirs: Iterable[Path]) -> _Scorer:
+    return _scorer_for(tuple(languages), tuple(dirs))
+
+
+@lru_cache(maxsize=32)
+def _scorer_for(languages: tuple[str, ...], dirs: tuple[Path, ...]) -> _Scorer:
+    return _Scorer(_profiles(tuple(sorted(languages)), tuple(Path(d) for d in dirs)))
 
 
 def score_languages(text: str, languages: Iterable[str], dirs: Iterable[Path] = ()) -> dict[str, float]:
     """Language code → evidence score, for every language whose script fits."""
-    profiles = _profiles(tuple(sorted(languages)), tuple(Path(d) for d in dirs))
-    cyrillic = nz.has_cyrillic(text)
-    raw_letters = _raw_letters(text)
-    counts = _letter_counts(raw_letters)
-    scores: dict[str, float] = {}
-    for lang, prof in profiles.items():
-        s = _score(text, prof, cyrillic, raw_letters, counts)
-        if s is not None:
-            scores[lang] = s
-    return scores
+    return dict(_scorer(languages, dirs).text_scores(text))
 
 
 def detect_language(
     text: str, languages: Iterable[str], dirs: Iterable[Path] = (), default: str | None = None
 ) -> str | None:
     """The language of ``text``, ``default`` when its own evidence is weak, None when unsupported."""
-    scores = score_languages(text, languages, dirs)
+    scorer = _scorer(languages, dirs)
+    scores = scorer.text_scores(text)
     if not scores:
         return default if default and not _has_letters(text) else None
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-    best, top = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    if default is not None and scores.get(default, float("-inf")) >= 0 and len(_WORD_RE.findall(text)) <= 2:
+    if default is not None and scores.get(default, float("-inf")) >= 0 and _at_most_two_words(text):
         # One or two words carry too little evidence to overrule the document.
         return default
+    return _best(scores, scorer.profiles, default)
+
+
+def _best(scores: dict[str, float], profiles: Mapping[str, Profile], default: str | None) -> str | None:
+    ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
     if default is not None and scores.get(default, float("-inf")) >= 0:
         # No evidence against the document's language: keep it unless another
         # language is clearly better ("Marketing" in a Polish file stays Polish).
@@ -304,15 +443,22 @@ def detect_language(
     if top < MIN_SCORE:
         # A script's usual language (its profile's ``prior``) when nothing else
         # speaks: a Cyrillic text with no Uzbek feature ("Маркетинг") is Russian.
-        profiles = _profiles(tuple(sorted(languages)), tuple(Path(d) for d in dirs))
         return best if top > 0 and profiles[best].prior > 0 else None
     return best
 
 
 def detect_document(texts: Iterable[str], languages: Iterable[str], dirs: Iterable[Path] = ()) -> str | None:
     """The language of a whole document (all its titles read together)."""
-    joined = "\n".join(t for t in texts if t)
-    return detect_language(joined, languages, dirs) if joined.strip() else None
+    titles = [t for t in texts if t]
+    if all(t.isspace() for t in titles):  # nothing but blanks to read
+        return None
+    scorer = _scorer(languages, dirs)
+    scores = scorer.document_scores(titles)
+    return _best(scores, scorer.profiles, None) if scores else None
+
+
+def _at_most_two_words(text: str) -> bool:
+    return next(islice(_WORD_RE.finditer(text), 2, None), None) is None
 
 
 def _has_letters(text: str) -> bool:
