@@ -428,14 +428,16 @@ class Analyser:
             and 1990 <= value <= 2100
             and len(tok.norm.split("'")[0]) == 4
         ):
+            year_after = nxt is not None and (
+                self._is(nxt, "numbers.year_words") or self._is(nxt, "numbers.date_words")
+            )
             if (
                 nxt is None
-                or self._is(nxt, "numbers.year_words")
-                or self._is(nxt, "numbers.date_words")
+                or year_after
                 or (prev is not None and (self._is(prev, "numbers.date_words") or self._is(prev, "numbers.year_words")))
                 or (prev is not None and (self._is(prev, "numbers.quarter_words") or _QUARTER_RE.match(prev.norm)))
-            ):
-                return YEAR  # "2026 yılı", "Q1 2026", "I kwartał 2026"
+            ) and (year_after or not self._counted_up_to(tokens, i)):
+                return YEAR  # "2026 yılı", "Q1 2026", "I kwartał 2026"; not "z 1100 do 2000"
         if (
             (prev_any is not None and prev_any.text == "%")
             or (nxt_any is not None and nxt_any.text == "%")
@@ -456,6 +458,33 @@ class Analyser:
         ):
             return MONEY
         return NUMBER
+
+    def _counted_up_to(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """A year-shaped number marked as the target of a from→to whose baseline is a plain
+        count is a count too: "z 1100 do 2000", "с 1100 до 2000", "1100'den 2000'e"; but
+        "до 2026" after a count that is no baseline ("150 врачей до 2026") stays a year."""
+        if not self._marked_at(tokens, i, "to"):
+            return False
+        for j in range(i - 1, max(-1, i - 5), -1):
+            t = tokens[j]
+            if t.pos != NUM:
+                continue
+            digits = t.norm.split("'")[0]
+            head = _NUM_HEAD.match(digits)
+            value = nz.parse_number(head.group()) if head else None
+            if value is None or (value == int(value) and 1990 <= value <= 2100 and len(digits) == 4):
+                return False
+            return self._marked_at(tokens, j, "from")
+        return False
+
+    def _marked_at(self, tokens: tuple[Token, ...], i: int, side: str) -> bool:
+        """Number token ``i`` has the ``side`` mark before it ("do", "до", "from") or as its own case ending ("2000'e")."""
+        before, _, suffixes, _ = self._marks(side)
+        prev = _prev_word(tokens, i, skip_symbols=True)
+        if prev is not None and (prev.norm in before or prev.lemma in before):
+            return True
+        norm = tokens[i].norm
+        return bool(suffixes) and "'" in norm and norm.rsplit("'", 1)[-1].endswith(suffixes)
 
     def _scale_after(self, tokens: tuple[Token, ...], i: int) -> list[int]:
         """The scale word after a digit token, with its abbreviation dot ("tys.", "тыс.")."""

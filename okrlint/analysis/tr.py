@@ -1109,7 +1109,12 @@ class TurkishAnalyser(Analyser):
         if kind == NUMBER and not word and value is not None and value == int(value) and 2000 <= value <= 2100:
             tok = tokens[i]
             digits = tok.norm.split("'")[0]
-            if len(digits) == 4 and digits.isdigit() and _is_year_context(tokens, i, suffix):
+            if (
+                len(digits) == 4
+                and digits.isdigit()
+                and _is_year_context(tokens, i, suffix)
+                and not self._counted_up_to(tokens, i)
+            ):
                 return YEAR
         return kind
 
