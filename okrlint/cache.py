@@ -67,9 +67,9 @@ def code_fingerprint(modules: Iterable[str]) -> list[Any]:
         if mod is not None and getattr(mod, "__file__", None):
             dirs.add(Path(mod.__file__).parent)
     try:
-        from importlib import resources
+        import okrlint.lexicons
 
-        dirs.add(Path(str(resources.files("okrlint.lexicons"))))
+        dirs.add(Path(okrlint.lexicons.__file__).parent)
     except (ModuleNotFoundError, TypeError):
         pass
     out: list[Any] = [__version__, FORMAT]
