@@ -155,7 +155,13 @@ def _encode_patterns(patterns: list[Any]) -> list[Any]:
 
 
 def _encode_words(words: dict[str, Any]) -> dict[str, Any]:
-    return {k: tuple(_plain(getattr(w, n)) for n in _fields(type(w))) for k, w in words.items()}
+    names: dict[type, tuple[str, ...]] = {}
+    out = {}
+    for k, w in words.items():
+        cls = type(w)
+        fields = names.get(cls) or names.setdefault(cls, _fields(cls))
+        out[k] = tuple(_plain(getattr(w, n)) for n in fields)
+    return out
 
 
 def _maker(cls: type) -> Any:
