@@ -158,13 +158,15 @@ class _Index:
         for src in files:
             self.by_path.setdefault(_norm(src.path), src)
             ids = self.ids.setdefault(src.path, {})
+            mine = []
             for doc in src.documents:
                 for obj in doc.objectives:
                     node = Node(src, doc, obj)
-                    self.nodes.append(node)
+                    mine.append(node)
                     if node.ident is not None:
                         ids.setdefault(node.ident, node)
-            for node in [n for n in self.nodes if n.source is src]:
+            self.nodes += mine
+            for node in mine:
                 for kr in node.objective.key_results:
                     kid = kr.get("id")
                     if kid is not None:
