@@ -65,14 +65,20 @@ _WHOLE = [
         "the title is a placeholder",
     ),
 ]
-# One scan that finds whether any pattern above matches at all: most titles have no placeholder,
-# and then one search replaces eleven. Scoped flags keep each pattern's own.
-_ANY = re.compile(
-    "|".join(
-        f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern.removeprefix('(?i)')})"
-        for p, _, _ in (*_ANYWHERE, *_WHOLE)
-    )
-)
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """A necessary condition for any pattern above, from plain substring tests: most titles
+    have no placeholder, and then no regex runs at all. Each pattern needs one of these
+    characters or words, or (the whole-title ones) a title of at most five words."""
+    if any(c in text for c in "%?[<") or "{{" in text or len(text.split()) <= 5:
+        return True
+    if any(w in text for w in ("TB", "TODO", "FIXME", "XXX")):
+        return True
+    low = text.lower()
+    return "lorem" in low or "from" in low
+
+
 _OWNER = re.compile(r"(?i)^\s*(tbd|tba|todo|\?+|-+|—|…|n/?a|xxx*|someone|owner|name)\s*$")
 
 
@@ -93,7 +99,7 @@ def check(element: Objective | KeyResult, ctx):
 
 def _title(title, ctx):
     text = title.value
-    if not _ANY.search(text):
+    if not _may_hold_placeholder(text):
         return
     for pattern, message_id, what in _WHOLE:
         if pattern.match(text):
