@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .base import Analyser, WordInfo
+from .base import Analyser, WordInfo, _slash_run
 from .lexicon import VERB_CONCEPTS, Lexicon
 from .types import (
     ADJ,
@@ -33,6 +33,7 @@ from .types import (
     FIN,
     IMP,
     INF,
+    NAME,
     NOUN,
     NUM,
     NUMBER,
@@ -346,6 +347,9 @@ _VOWELS = set("aeiou")
 _APOS_S = re.compile(r"'s?$")
 _RANK_WORD_RE = re.compile(r"^([^\W\d_]+)-(\d+)$")
 _DECIMAL_RE = re.compile(r"^\d+\.\d+$")
+_SLASH_DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$")
+# A numbered heading glued into one word: "KR1:", "O2:", "KR1.3 –".
+_LABEL_RE = re.compile(r"^(?:kr|o|okr|obj)\d+(?:\.\d+)*$")
 
 
 def _canonical(word: str) -> str:
@@ -421,6 +425,10 @@ class EnglishAnalyser(Analyser):
         tok = tokens[i]
         if not word and i >= 2 and tokens[i - 1].text == "." and tokens[i - 2].norm in ("no", "nr"):
             return RANK
+        if not word and i >= 2 and tokens[i - 1].text == "." and _LABEL_RE.match(tokens[i - 2].norm):
+            return NAME  # "KR2.1": the second half of a heading number
+        if not word and _SLASH_DATE_RE.match(_slash_run(tokens, i)):
+            return DATE  # "by 30/06/2025", "by 6/30/25": the tokeniser splits at the slashes
         kind = super()._number_kind(tokens, i, suffix, value, word)
         if (
             not word
@@ -629,7 +637,10 @@ class EnglishAnalyser(Analyser):
         if p == "to":
             return "to"
         if gap_punct and all(
-            tokens[j].pos in (NUM, PUNCT, SYM) or tokens[j].norm in ("kr", "o", "okr") for j in words[:k]
+            tokens[j].pos in (NUM, PUNCT, SYM)
+            or tokens[j].norm in ("kr", "o", "okr")
+            or _LABEL_RE.match(tokens[j].norm)
+            for j in words[:k]
         ):
             return "start"  # "KR1: Launch …", "1. Hire …"
         if not seen_verb and gap_punct and any(tokens[j].norm in _CONV_PREPS for j in words[:k]):

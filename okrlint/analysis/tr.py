@@ -31,7 +31,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import normalize as nz
-from .base import Analyser, WordInfo, _next_word
+from .base import CURRENCY_SYMBOLS, Analyser, WordInfo, _next_word
 from .lexicon import Lexicon
 from .types import (
     ADJ,
@@ -76,14 +76,14 @@ durdurmak duyurmak dökmek döndürmek dönmek dönüşmek dönüştürmek döş
 düşürmek edinmek eklemek elemek engellemek erişmek ermek etkilemek etkinleştirmek etmek eğitmek eşleştirmek
 fiyatlandırmak fonlamak gelişmek geliştirmek gelmek genişlemek genişletmek gerçekleştirmek getirmek gevşetmek
 geçirmek geçmek gidermek girmek gitmek göndermek görmek görüşmek göstermek götürmek gübrelemek güncellemek güvenmek
-güçlendirmek haberleşmek hafifletmek harcamak hatırlatmak hazırlamak hedeflemek hesaplamak hizalamak hızlandırmak
+güçlendirmek haberleşmek hafifletmek halletmek harcamak hatırlatmak hazırlamak hedeflemek hesaplamak hissetmek hissettirmek hizalamak hızlandırmak
 hızlanmak ilaçlamak ilerlemek ilerletmek iletmek ilgilenmek incelemek indirmek inmek istemek iyileşmek iyileştirmek
 izlemek işlemek kaldırmak kalmak kapamak kapatmak kapsamak kartlamak karşılamak karşılaştırmak katlamak katılmak
 kaybetmek kaydetmek kaydolmak kaydırmak kaynaklamak kazandırmak kazanmak kazımak kaçırmak kesmek keşfetmek kiralamak
 kişiselleştirmek kodlamak kolaylaştırmak konuşmak korumak koymak kullanmak kurmak kurtarmak küçültmek kısalmak
 kısaltmak kısmak kıyaslamak listelemek merkezileştirmek mezunlaşmak modernleştirmek netleştirmek odaklanmak okumak
 okutmak olmak oluşturmak onarmak onaylamak ortaklaşmak otomatikleştirmek oylamak paketlemek paylaşmak pazarlamak
-pekiştirmek planlamak puanlamak raporlamak sabitlemek sadeleştirmek saklamak satmak savunmak sağlamak
+pekiştirmek planlamak puanlamak raporlamak reddetmek sabitlemek sadeleştirmek saklamak satmak savunmak sağlamak
 serbestleştirmek sergilemek sertleştirmek sevmek seçmek sigortalamak sorgulamak sormak standartlaştırmak sulamak
 sunmak sürdürmek sürmek sıkılaştırmak sınamak sınırlamak sıralamak tamamlamak tanımak tanımlamak tanıtmak taramak
 tartışmak tasarlamak taşımak taşınmak temizlemek toplamak tutmak tüketmek ulaşmak ulaştırmak ummak uyarlamak uyarmak
@@ -338,6 +338,36 @@ def harmony_a(s: str) -> str:
 def harmony_i(s: str) -> str:
     v = last_vowel(s)
     return {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "ö": "ü", "ü": "ü"}[v]
+
+
+# Letters people leave unmarked when they type Turkish on a keyboard without it
+# ("artirmak", "musteri", "egitim"): ASCII letter → its Turkish twin.
+_ASCII_FOLD = str.maketrans("çğıöşü", "cgiosu")
+_UNMARKED_CONSONANTS = {"c": "ç", "g": "ğ", "s": "ş"}
+_MAX_RESTORED = 16  # readings tried per typed suffix
+
+
+def restored_suffixes(stem: str, typed: str) -> list[str]:
+    """Readings of an ending typed without Turkish letters after ``stem`` (a word with them).
+
+    The vowels follow harmony from the stem (typed "i" is ı after a back vowel, "u" is ü after
+    a front one; "o" stays, as in -yor); ç/ğ/ş may each have been typed as c/g/s.
+    """
+    prev = last_vowel(stem)
+    chars: list[str] = []
+    for ch in typed:
+        if ch == "i":
+            ch = "ı" if prev in BACK else "i"
+        elif ch == "u":
+            ch = "u" if prev in BACK else "ü"
+        if ch in VOWELS:
+            prev = ch
+        chars.append(ch)
+    out = [""]
+    for ch in chars:
+        twin = _UNMARKED_CONSONANTS.get(ch)
+        out = [o + c for o in out for c in ((ch, twin) if twin else (ch,))][:_MAX_RESTORED]
+    return out
 
 
 def realise(stem: str, template: str) -> str:
@@ -689,6 +719,22 @@ class TurkishAnalyser(Analyser):
             if " " not in str(entry):
                 self.action_nouns.add(self.normalise_word(str(entry)))
         self.number_forms = _number_forms()
+        self.known_words: set[str] = set(KNOWN_NOUNS)
+        for entries in (lexicon.concepts or {}).values():
+            for raw in entries or []:
+                entry = raw.get("entry", "") if isinstance(raw, dict) else raw
+                self.known_words.update(
+                    w for w in map(self.normalise_word, str(entry).split()) if w.isalpha() and len(w) > 2
+                )
+        # ASCII spelling → the words and verb stems it may stand for ("artir" → "artır").
+        self.by_ascii: dict[str, list[str]] = {}
+        self.dictionary_words = frozenset(self.known_words | NOT_VERBS)
+        for word in sorted(self.dictionary_words | self.roots):
+            if len(word) > 2:
+                self.by_ascii.setdefault(word.translate(_ASCII_FOLD), []).append(word)
+        self.basis_nouns = frozenset(
+            self.normalise_word(str(w)) for w in (lexicon.get("morphology.basis_nouns", []) or [])
+        )
         super().__init__(lexicon)
 
     def _regular_passive(self, stem: str) -> bool:
@@ -709,6 +755,41 @@ class TurkishAnalyser(Analyser):
         return norm.translate(_CIRCUMFLEX)
 
     def analyse_word(self, norm: str) -> WordInfo:
+        info = self._analyse_spelled(norm)
+        if norm.isascii() and norm not in self.dictionary_words:
+            restored = self._restore_letters(norm)
+            # A dictionary word beats a parse of the typed letters ("uygulamayi" is the noun
+            # "uygulamayı", not a verbal noun of "uygulamak" with a wrong vowel).
+            if restored is not None and (not self._known(norm, info) or not self._verb_reading(restored)):
+                return restored
+        return info
+
+    @staticmethod
+    def _verb_reading(info: WordInfo) -> bool:
+        return bool(info.form) or info.pos == VERB
+
+    def _known(self, norm: str, info: WordInfo) -> bool:
+        """Did the analyser recognise ``norm`` (a known root, dictionary word or fixed form)?"""
+        if norm in FIXED or norm in self.number_forms or "'" in norm or "-" in norm:
+            return True
+        if self._verb_reading(info):
+            return any(lem.endswith(("mak", "mek")) and lem[:-3] in self.roots for lem in info.lemmas)
+        return any(lem in self.dictionary_words for lem in info.lemmas)
+
+    def _restore_letters(self, typed: str) -> WordInfo | None:
+        """Read a word typed without Turkish letters ("artirmak", "yayinlamak", "egitim") as the
+        known root or word it spells, with its ending restored by harmony; None when none fits."""
+        for k in range(len(typed), 2, -1):
+            for stem in self.by_ascii.get(typed[:k], ()):
+                for ending in restored_suffixes(stem, typed[k:]):
+                    if stem + ending == typed:
+                        continue
+                    info = self._analyse_spelled(stem + ending)
+                    if self._known(stem + ending, info):
+                        return info
+        return None
+
+    def _analyse_spelled(self, norm: str) -> WordInfo:
         if "'" in norm:
             return self._proper(norm)
         if norm in FIXED:
@@ -841,6 +922,10 @@ class TurkishAnalyser(Analyser):
                 continue
             nxt = out[i + 1] if i + 1 < len(out) else None
             next_word = nxt if nxt is not None and nxt.is_word and nxt.pos != NUM else None
+            # "yıllık bazda", "yıl bazında": on a yearly basis, an adverb, not the label "baz: 35".
+            if tok.lemma in self.basis_nouns and tok.feats.get("case") == "loc":
+                out[i] = replace(tok, lemma=tok.norm)
+                continue
             # A lexicalised compound names a thing ("toplu taşıma" public transport), not an action.
             if tok.form == VNOUN and i > 0 and (out[i - 1].norm, tok.lemma) in self._compound_nouns:
                 out[i] = self._as_noun(tok)
@@ -1044,7 +1129,11 @@ class TurkishAnalyser(Analyser):
         # A multiword verb whose verb is a converb ("optimize ederek", "yayına alarak")
         # is a means, never the head.
         units = super()._verb_units(tokens, matches)
-        return [u for u in units if tokens[u[-1]].form != CONV]
+        # A note in brackets ("(durum: planlandığı gibi)", "(sorumlu: …)") is outside the
+        # sentence: its verb is never the head, unless the whole text is bracketed.
+        inside = _bracketed(tokens)
+        kept = [u for u in units if tokens[u[-1]].form != CONV and not (inside and u[-1] in inside)]
+        return kept or [u for u in units if tokens[u[-1]].form != CONV]
 
     def find_quantities(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[Quantity, ...]:
         out = list(super().find_quantities(tokens, matches))
@@ -1087,7 +1176,8 @@ class TurkishAnalyser(Analyser):
             word = t.norm.rsplit("'", 1)[-1]
             if any(word == x or word.endswith(x) for x in suffixes):
                 return True
-            if not (t.lemmas & units):  # only "milyon TL'den" carries the case past a word
+            # only "milyon TL'den" carries the case past a word; "$'dan" is split at its apostrophe
+            if not (t.lemmas & units) and t.text not in CURRENCY_SYMBOLS:
                 return False
         return False
 
@@ -1121,6 +1211,20 @@ class TurkishAnalyser(Analyser):
 
 _PLACE_VERBS = frozenset({"olmak", "gelmek", "ol", "gel"})
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
+
+
+def _bracketed(tokens: tuple[Token, ...]) -> frozenset[int]:
+    """Indexes of the tokens inside round brackets."""
+    out: set[int] = set()
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            out.add(i)
+    return frozenset(out)
 
 
 def _is_year_context(tokens, i: int, suffix: str) -> bool:

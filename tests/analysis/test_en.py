@@ -227,3 +227,15 @@ def test_auxiliary_is_not_the_head(en: EnglishAnalyser) -> None:
     assert an.tokens[an.head].text == "improving"
     an = en.analyse("Have trained staff on every night shift")  # "have" the verb, not a perfect
     assert an.tokens[an.head].text == "Have"
+
+
+@pytest.mark.parametrize("text", ["Launch the portal by 30/06/2026", "Launch the portal by 6/30/26"])
+def test_slash_date_is_no_quantity(en: EnglishAnalyser, text: str) -> None:
+    assert not en.analyse(text).has_quantity
+
+
+@pytest.mark.parametrize("text", ["KR1: Launch the portal", "KR2.1: Launch the portal", "O1: Become the first choice"])
+def test_glued_heading_number_starts_the_sentence(en: EnglishAnalyser, text: str) -> None:
+    an = en.analyse(text)
+    assert an.head is not None and an.tokens[an.head].form in ("imp", "inf")
+    assert not an.has_quantity

@@ -188,3 +188,12 @@ def test_subject_noun_is_not_the_head(pl):
     assert head(pl, "Zostanie zatrudnionych 5 nowych lekarzy") == "zatrudnionych"
     assert head(pl, "Zadowolenie klientów wzrośnie o 5 punktów") == "wzrośnie"
     assert head(pl, "Wdrożenie systemu CRM, który skróci obsługę") == "Wdrożenie"
+
+
+@pytest.mark.parametrize("text", ["Uruchomić portal do połowy roku", "Uruchomić portal w II połowie 2026 r."])
+def test_half_of_a_period_is_a_date(pl, text):
+    assert not pl.analyse(text).has_quantity
+
+
+def test_half_of_a_population_stays_a_quantity(pl):
+    assert pl.analyse("Połowa pacjentów korzysta z e-rejestracji").has_quantity

@@ -304,3 +304,14 @@ def test_one_morph_analyzer_per_process(ru):
     first = module._morph()
     Analyzer().analyser("ru")
     assert module._morph() is first
+
+
+@pytest.mark.parametrize(
+    "text", ["Запустить портал во второй половине года", "Запустить портал в первой половине 2026 г."]
+)
+def test_half_of_a_period_is_a_date(ru, text):
+    assert not ru.analyse(text).has_quantity
+
+
+def test_half_of_a_population_stays_a_quantity(ru):
+    assert ru.analyse("Половина пациентов записывается онлайн").has_quantity

@@ -394,3 +394,57 @@ def test_compound_noun_is_no_verb(tr):
 def test_per_mille_and_interval(tr):
     assert tr.analyse("Hataları binde 5'ten binde 1'e indirmek").changes
     assert tr.analyse("Sefer aralığını 5 dakikadan 3 dakikaya düşürmek").changes
+
+
+# Turkish typed without its letters: the word is read as the known root or word it spells.
+@pytest.mark.parametrize(
+    "typed, lemma, form",
+    [
+        ("artirmak", "artırmak", INF),
+        ("dusurmek", "düşürmek", INF),
+        ("calisacagiz", "çalışmak", FIN),
+        ("yayinlanmasi", "yayınlamak", VNOUN),
+        ("gelistirmeyi", "geliştirmek", VNOUN),
+        ("egitim", "eğitim", ""),
+        ("uygulamayi", "uygulama", ""),
+    ],
+)
+def test_word_typed_without_turkish_letters(tr, typed, lemma, form):
+    tok = word(tr, typed)
+    assert tok.lemma == lemma
+    assert tok.form == form
+
+
+@pytest.mark.parametrize("typed", ["kalite", "hasta", "acil", "yasal", "azaltmak", "onboarding"])
+def test_plain_ascii_words_stay(tr, typed):
+    assert word(tr, typed).norm == typed
+    assert word(tr, typed).lemma == tr._analyse_spelled(typed).lemmas[0]
+
+
+def test_typed_without_letters_in_a_sentence(tr):
+    an = tr.analyse("Musteri sikayetlerini %20 azaltmaya calisacagiz")
+    assert an.concept("hedging") and an.concept("change_verbs")
+
+
+@pytest.mark.parametrize("text", ["Satışları yıllık bazda %25 artırmak", "Geliri yıl bazında %10 artırmak"])
+def test_basis_in_the_locative_is_no_current_value(tr, text):
+    assert not tr.analyse(text).changes
+
+
+def test_current_value_label_baz(tr):
+    assert tr.analyse("Kayıtları 800'e çıkarmak (baz: 650)").changes
+
+
+def test_aorist_of_a_joined_light_verb(tr):
+    an = tr.analyse("Her hasta kendini güvende hisseder")
+    assert an.head is not None and an.tokens[an.head].lemma == "hissetmek"
+
+
+def test_currency_sign_carries_the_case_after_its_apostrophe(tr):
+    an = tr.analyse("ARR'yi 4,2 milyon $'dan 6 milyon $'a çıkarmak")
+    assert [(c.baseline, c.target) for c in an.changes] == [(4_200_000, 6_000_000)]
+
+
+def test_a_bracketed_note_is_never_the_head(tr):
+    an = tr.analyse("Bağışçı memnuniyetini artırmak (durum: planlandığı gibi)")
+    assert an.tokens[an.head].lemma == "artırmak"

@@ -337,3 +337,8 @@ def test_zero_and_half_are_quantities(uz):
     assert [q.value for q in uz.analyse("Jarohatlar sonini nolga tushirish").quantities] == [0]
     assert [q.kind for q in uz.analyse("Xarajatlarni yarmiga qisqartirish").quantities] == [MULTIPLIER]
     assert all(q.kind == "name" for q in uz.analyse("24/7 qo'llab-quvvatlash xizmati").quantities)
+
+
+def test_a_bracketed_note_is_never_the_head(uz):
+    an = uz.analyse("Ko'ngillilar sonini oshirish (holat: rejalashtirilgan)")
+    assert an.tokens[an.head].text == "oshirish"
