@@ -364,10 +364,12 @@ class Analyser:
         if not word:
             if _DATE_RE.match(tok.norm.split("'")[0]):
                 return DATE  # "31.12.2026", "31.12.2026'ya kadar"
-            if (
-                (i > 0 and tokens[i - 1].text == "/") or (i + 1 < len(tokens) and tokens[i + 1].text == "/")
-            ) and _slash_run(tokens, i) in ("24/7", "24/7/365", "7/24"):
-                return NAME  # round the clock, not a quantity
+            if (i > 0 and tokens[i - 1].text == "/") or (i + 1 < len(tokens) and tokens[i + 1].text == "/"):
+                run = _slash_run(tokens, i)
+                if run in ("24/7", "24/7/365", "7/24"):
+                    return NAME  # round the clock, not a quantity
+                if _DATE_RE.match(run):
+                    return DATE  # "30/06/2025": the tokeniser splits a date at its slashes
             if adjacent_prev and prev_any.is_word and prev_any.pos != NUM:
                 return NAME  # "Web3", "B2B"
             glued = i >= 2 and adjacent_prev and prev_any.text == "-" and tokens[i - 2].end == prev_any.start
@@ -612,7 +614,7 @@ class Analyser:
     def find_predicate(
         self, tokens: tuple[Token, ...], matches: tuple[Match, ...]
     ) -> tuple[tuple[int, ...], int | None]:
-        units = self._verb_units(tokens, matches)
+        units = _outside_brackets(tokens, self._verb_units(tokens, matches))
         if not units:
             return (), None
         hedges = {i for m in matches if m.concept == "hedging" for i in m.tokens}
@@ -649,6 +651,23 @@ class Analyser:
             elif tok.form in VERB_FORMS and tok.form != CONV:
                 units.append((i,))
         return units
+
+
+def _outside_brackets(tokens: tuple[Token, ...], units: list[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """A note in round brackets ("(status: on track)", "(durum: planlandığı gibi)", "(holat:
+    rejalashtirilgan)") is outside the sentence: its verbs head nothing, unless every verb is in one."""
+    if not any(t.text == "(" for t in tokens):
+        return units
+    inside: set[int] = set()
+    depth = 0
+    for i, t in enumerate(tokens):
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(i)
+    return [u for u in units if u[-1] not in inside] or units
 
 
 def _slash_run(tokens: tuple[Token, ...], i: int) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .base import Analyser, WordInfo, _slash_run
+from .base import Analyser, WordInfo
 from .lexicon import VERB_CONCEPTS, Lexicon
 from .types import (
     ADJ,
@@ -347,7 +347,6 @@ _VOWELS = set("aeiou")
 _APOS_S = re.compile(r"'s?$")
 _RANK_WORD_RE = re.compile(r"^([^\W\d_]+)-(\d+)$")
 _DECIMAL_RE = re.compile(r"^\d+\.\d+$")
-_SLASH_DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})$")
 # A numbered heading glued into one word: "KR1:", "O2:", "KR1.3 –".
 _LABEL_RE = re.compile(r"^(?:kr|o|okr|obj)\d+(?:\.\d+)*$")
 
@@ -427,8 +426,6 @@ class EnglishAnalyser(Analyser):
             return RANK
         if not word and i >= 2 and tokens[i - 1].text == "." and _LABEL_RE.match(tokens[i - 2].norm):
             return NAME  # "KR2.1": the second half of a heading number
-        if not word and _SLASH_DATE_RE.match(_slash_run(tokens, i)):
-            return DATE  # "by 30/06/2025", "by 6/30/25": the tokeniser splits at the slashes
         kind = super()._number_kind(tokens, i, suffix, value, word)
         if (
             not word

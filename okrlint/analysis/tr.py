@@ -1128,12 +1128,9 @@ class TurkishAnalyser(Analyser):
     def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
         # A multiword verb whose verb is a converb ("optimize ederek", "yayına alarak")
         # is a means, never the head.
+        # (A note in brackets is left out by find_predicate, as in every language.)
         units = super()._verb_units(tokens, matches)
-        # A note in brackets ("(durum: planlandığı gibi)", "(sorumlu: …)") is outside the
-        # sentence: its verb is never the head, unless the whole text is bracketed.
-        inside = _bracketed(tokens)
-        kept = [u for u in units if tokens[u[-1]].form != CONV and not (inside and u[-1] in inside)]
-        return kept or [u for u in units if tokens[u[-1]].form != CONV]
+        return [u for u in units if tokens[u[-1]].form != CONV]
 
     def find_quantities(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> tuple[Quantity, ...]:
         out = list(super().find_quantities(tokens, matches))
@@ -1211,20 +1208,6 @@ class TurkishAnalyser(Analyser):
 
 _PLACE_VERBS = frozenset({"olmak", "gelmek", "ol", "gel"})
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
-
-
-def _bracketed(tokens: tuple[Token, ...]) -> frozenset[int]:
-    """Indexes of the tokens inside round brackets."""
-    out: set[int] = set()
-    depth = 0
-    for i, t in enumerate(tokens):
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif depth:
-            out.add(i)
-    return frozenset(out)
 
 
 def _is_year_context(tokens, i: int, suffix: str) -> bool:

@@ -548,13 +548,6 @@ class UzbekAnalyser(Analyser):
             and prev.norm not in NUMBER_WORDS
         )
 
-    def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
-        # A note in brackets ("(holat: rejalashtirilgan)", "(mas'ul: …)") is outside the
-        # sentence: its verb is never the head, unless the whole text is bracketed.
-        units = super()._verb_units(tokens, matches)
-        inside = _bracketed(tokens)
-        return [u for u in units if u[-1] not in inside] or units
-
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
         out = list(tokens)
         words = [i for i, t in enumerate(out) if t.is_word]
@@ -610,20 +603,6 @@ class UzbekAnalyser(Analyser):
         if not self.lexicon.compiled:
             return False
         return any(len(m.tokens) >= 2 for m in self.lexicon.match((ta, tb)))
-
-
-def _bracketed(tokens: tuple[Token, ...]) -> frozenset[int]:
-    """Indexes of the tokens inside round brackets."""
-    out: set[int] = set()
-    depth = 0
-    for i, t in enumerate(tokens):
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif depth:
-            out.add(i)
-    return frozenset(out)
 
 
 def _known_stem(lemma: str) -> bool:
