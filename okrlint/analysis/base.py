@@ -53,12 +53,14 @@ class WordInfo:
 
 _A = re.escape(nz.APOSTROPHES)
 _SP = re.escape(nz.NUMBER_SPACES)
+# A word (a letter, then letters, digits or apostrophes, hyphens only between letters) is tried
+# first: it is the commonest token, and no word starts like a number or the other way round.
 TOKEN_RE = re.compile(
     rf"""
-    (?P<num>\d{{4}}-\d{{2}}(?:-\d{{2}})?(?!\d)
+    (?P<word>[^\W\d_][\w{_A}]*(?:-[^\W\d_][\w{_A}]*)*)
+   |(?P<num>\d{{4}}-\d{{2}}(?:-\d{{2}})?(?!\d)
           |\d{{1,3}}(?:[{_SP}]\d{{3}}(?!\d))+(?:[.,]\d+)?(?:[{_A}]?[^\W\d_]+)*
           |\d+(?:[.,]\d+)*(?:[{_A}]?[^\W\d_]+(?:[{_A}]?[^\W\d_]+)*)?)
-   |(?P<word>[^\W\d_](?:[\w{_A}]|-(?=[^\W\d_]))*)
    |(?P<arrow>->|=>|—>|-->|→|⇒|➝|➔|⟶|↦)
    |(?P<sym>\S)
     """,
@@ -121,6 +123,7 @@ class Analyser:
 
     # -- per-language hooks -------------------------------------------------
     def normalise_word(self, surface: str) -> str:
+        """The form a word is matched by (script, case, apostrophes). Leaves ASCII digits as they are."""
         return nz.casefold(nz.fold_apostrophes(nz.nfc(surface)), self.dotless_i)
 
     def analyse_word(self, norm: str) -> WordInfo:
@@ -186,7 +189,8 @@ class Analyser:
             info = self._info(norm)
             reading = (norm, info.lemmas[0], frozenset(info.lemmas), info.pos, info.form, dict(info.feats))
         elif kind == "num":
-            norm = self.normalise_word(surface)
+            # Plain digits (most numbers, and new ones in every text) need no normalising.
+            norm = surface if surface.isascii() and surface.isdigit() else self.normalise_word(surface)
             reading = (norm, norm, frozenset({norm}), NUM, "", {})
         else:
             pos = SYM if kind == "arrow" or surface in CURRENCY_SYMBOLS or surface in "%№#" else PUNCT
