@@ -313,24 +313,29 @@ class Linter:
         self, rule: LoadedRule, ctx: Context, element: Any, where: _Where, source: SourceFile, text: Text | None
     ) -> list[Diagnostic]:
         """``list(self._emit(...))``, in the same order (each finding becomes a diagnostic before the
-        rule goes on), with no generator between the rule and the engine: most checks find nothing."""
+        rule goes on), with no generator between the rule and the engine: most checks find nothing,
+        and a plain ``for`` ends a rule's generator without raising StopIteration."""
         out: list[Diagnostic] = []
-        findings: Iterator[Finding] | None = None
-        while True:
-            try:
-                if findings is None:
-                    findings = iter(rule.check(element, ctx))
-                f = next(findings)
-            except StopIteration:
-                break
-            except Exception as exc:  # noqa: BLE001 - a crashing rule becomes one diagnostic
-                f, findings = _crash(rule, element, exc), iter(())
-            lang = f.language
-            if lang is None and rule.meta.reads_text and text is not None:
-                lang = ctx.language_of(text)
-            about = lang or (ctx.language_of(text) if text is not None else None) or self._file_language(source)
-            out.append(self._diagnostic(rule, f, source.path, where, lang, about))
+        converting = False
+        try:
+            for f in rule.check(element, ctx):
+                converting = True
+                out.append(self._diagnostic_of(rule, ctx, f, where, source, text))
+                converting = False
+        except Exception as exc:  # noqa: BLE001 - a crashing rule becomes one diagnostic
+            if converting:
+                raise
+            out.append(self._diagnostic_of(rule, ctx, _crash(rule, element, exc), where, source, text))
         return out
+
+    def _diagnostic_of(
+        self, rule: LoadedRule, ctx: Context, f: Finding, where: _Where, source: SourceFile, text: Text | None
+    ) -> Diagnostic:
+        lang = f.language
+        if lang is None and rule.meta.reads_text and text is not None:
+            lang = ctx.language_of(text)
+        about = lang or (ctx.language_of(text) if text is not None else None) or self._file_language(source)
+        return self._diagnostic(rule, f, source.path, where, lang, about)
 
     def _file_language(self, source: SourceFile) -> str | None:
         """The language a file's messages speak under ``auto`` when a finding is about no one text."""

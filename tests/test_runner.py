@@ -64,3 +64,38 @@ def test_a_crashing_loader_is_an_okr000_for_that_file_only(monkeypatch):
     assert [d.code for d in by_path["t1.okr.yaml"]] == ["OKR000"]
     assert "internal error" in by_path["t1.okr.yaml"][0].message and "boom" in by_path["t1.okr.yaml"][0].message
     assert {"OKR102"} <= {d.code for d in by_path["t0.okr.yaml"]} and by_path["t2.okr.yaml"]
+
+
+def test_a_crashing_rule_keeps_what_it_found_and_becomes_one_error(monkeypatch):
+    """A rule that raises halfway is one internal-error diagnostic for that key result, after the
+    findings it made before; the other rules and key results are linted as usual."""
+    import dataclasses
+
+    from okrlint import api
+    from okrlint.api import lint_text, make_linter
+    from okrlint.registry import RuleSet, load_rules
+
+    rules = load_rules()
+    real = rules.by_code["OKR102"].check
+
+    def half(element, ctx):
+        yield from real(element, ctx)
+        if "boom" in (element.title.value if element.title else ""):
+            raise RuntimeError("boom")
+
+    patched = RuleSet(dataclasses.replace(r, check=half) if r.meta.code == "OKR102" else r for r in rules)
+    monkeypatch.setattr(api, "load_rules", lambda: patched)
+    linter = make_linter(["OKR102", "OKR105"], (), "en")
+    text = (
+        "objectives:\n  - title: Grow the clinic\n    key_results:\n"
+        "      - Try to improve boom\n      - Try to improve care\n"
+    )
+    diags = [
+        (d.line, d.code, "internal error in rule OKR102" in d.message)
+        for d in lint_text(text, linter=linter)
+    ]
+    assert (4, "OKR102", False) in diags  # found before the crash
+    assert (4, "OKR102", True) in diags  # the crash itself
+    assert (5, "OKR102", False) in diags  # the next key result is linted as usual
+    assert (4, "OKR105", False) in diags  # and the other rules too
+    assert sum(1 for d in diags if d[2]) == 1
