@@ -59,10 +59,7 @@ class Context:
         """The shared analysis of ``text`` in its language, or None if the language is unknown."""
         if text is None:
             return None
-        lang = self.language_of(text, document)
-        if lang is None:
-            return None
-        return self._linter.analyse(text, lang)
+        return self._linter.analysis_of(text, document or self.document)
 
     def lexicon(self, language: str):
         return self._linter.analyzer.lexicon(language)
@@ -115,6 +112,7 @@ class Linter:
         self.lexicon_suggestions: dict[str, str] = {}  # lexicon suggestion -> the rule's English default
         self._detected: dict[tuple[str, str | None], str | None] = {}
         self._languages: dict[tuple[str, str | None, int | None], str | None] = {}
+        self._analyses: dict[tuple[str, str | None, int | None], Analysis | None] = {}
         self._doc_language: dict[tuple[str, int], str | None] = {}
         self._analysis_errors: dict[tuple[str, str], Finding] = {}
         # Rules that must run: the enabled ones, plus hidden ones others yield to.
@@ -163,6 +161,17 @@ class Linter:
             self._doc_language[key] = self.analyzer.detect_document(titles)
         return self._doc_language[key]
 
+    def analysis_of(self, text: Text, document: Document | None) -> Analysis | None:
+        """The analysis of ``text`` in its language (None when unknown), remembered per text and
+        document while a file is linted: every text-reading rule asks for it."""
+        value = text.value
+        key = (value, document.path, document.index) if document is not None else (value, None, None)
+        hit = self._analyses.get(key, _UNKNOWN)
+        if hit is _UNKNOWN:
+            lang = self.language_of(value, document)
+            hit = self._analyses[key] = None if lang is None else self.analyse(text, lang)
+        return hit
+
     def analyse(self, text: Text, language: str) -> Analysis | None:
         """Analyse once; an analyser crash is reported once per text, not once per rule."""
         try:
@@ -198,6 +207,7 @@ class Linter:
         # the spaCy component) sees another document under the same path each time.
         self.analyzer.forget_analyses()
         self._languages.clear()
+        self._analyses.clear()
         self._doc_language.clear()
         return self._finish(self._suppress(source, out))
 
