@@ -58,7 +58,8 @@ def _agrees(nums: dict, change: Change) -> bool:
 
 
 def check(kr: KeyResult, ctx):
-    nums = {k: progress.field_number(kr, k) for k in progress.NUMERIC_FIELDS}
+    # A key result written as a bare string has no fields to read.
+    nums = {k: progress.field_number(kr, k) if kr.fields else None for k in progress.NUMERIC_FIELDS}
     b, t = nums["baseline"], nums["target"]
     if b is not None and t is not None and _same(t, b.value) and _same(b, t.value):
         yield ctx.finding(
