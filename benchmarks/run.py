@@ -298,6 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     thr_runs = max(1, min(runs, 3))
     through = {f"--jobs {j}": [*okrlint, "--no-cache", "--jobs", str(j), corpus.name] for j in (1, 2)}
     through["warm, --jobs 1"] = [*okrlint, "--cache-dir", str(work / "cache-corpus"), "--jobs", "1", corpus.name]
+    # The machine's speed in the same minutes: a fixed pure-Python loop (a shared or throttled
+    # machine slows it as much as okrlint, so compare KR/s between runs through this row).
+    through["python loop (speed reference)"] = [py, "-c", "s = 0\nfor i in range(30_000_000): s += i"]
     print(f"throughput: {n_krs} KRs in {files} files, {thr_runs} runs each ...", file=sys.stderr)
     thr = measure(through, work, thr_runs)
     print("phases ...", file=sys.stderr)
@@ -354,7 +357,8 @@ def render_report(single, thr, n_krs, files, ph1, ph2, notes, runs, thr_runs) ->
         "|---|---:|---:|---:|",
     ]
     for name, r in thr.items():
-        out.append(f"| {name} | {r['seconds']:.2f} s | {n_krs / r['seconds']:,.0f} | {r['rss_mib']} MiB |")
+        rate = "–" if name.startswith("python loop") else f"{n_krs / r['seconds']:,.0f}"
+        out.append(f"| {name} | {r['seconds']:.2f} s | {rate} | {r['rss_mib']} MiB |")
     out += ["", "| phase (in one process) | single file | throughput set (--jobs 1) |", "|---|---:|---:|"]
     for key in ("imports", "read+parse", "language detection", "analyser load", "analysis", "rules", "report"):
         out.append(f"| {key} | {ms(ph1[key])} | {ms(ph2[key])} |")
