@@ -90,10 +90,7 @@ def test_a_crashing_rule_keeps_what_it_found_and_becomes_one_error(monkeypatch):
         "objectives:\n  - title: Grow the clinic\n    key_results:\n"
         "      - Try to improve boom\n      - Try to improve care\n"
     )
-    diags = [
-        (d.line, d.code, "internal error in rule OKR102" in d.message)
-        for d in lint_text(text, linter=linter)
-    ]
+    diags = [(d.line, d.code, "internal error in rule OKR102" in d.message) for d in lint_text(text, linter=linter)]
     assert (4, "OKR102", False) in diags  # found before the crash
     assert (4, "OKR102", True) in diags  # the crash itself
     assert (5, "OKR102", False) in diags  # the next key result is linted as usual
