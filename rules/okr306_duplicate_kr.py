@@ -2,8 +2,7 @@
 
 import re
 
-from okrlint.analysis.lexicon import VERB_CONCEPTS
-from okrlint.analysis.types import NUM, PUNCT, SYM
+from okrlint.analysis.types import NUM, PUNCT, SYM, VERB_CONCEPTS
 from okrlint.model import Element, Objective
 from okrlint.rule import Rule, Severity
 

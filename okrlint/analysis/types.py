@@ -31,6 +31,22 @@ VERB, NOUN, ADJ, ADV, NUM, PRON, ADP, CONJ, PART, PUNCT, SYM, PROPN, X = (
     "X",
 )
 
+# Lexicon concepts whose entries are verbs (or their verbal nouns): the units a predicate is built from.
+VERB_CONCEPTS = frozenset(
+    {
+        "hedging",
+        "weak_verbs",
+        "activity_verbs",
+        "deliverable_verbs",
+        "binary_verbs",
+        "outcome_verbs",
+        "change_verbs",
+        "reach_verbs",
+        "state_verbs",
+        "maintain_verbs",
+    }
+)
+
 # Verb forms. A token is "verb-like" when it has one of these forms, whatever
 # its part of speech (a verbal noun such as "Запуск" or "oshirish" is NOUN + VNOUN).
 INF, IMP, FIN, VNOUN, PART_FORM, CONV = "inf", "imp", "fin", "vnoun", "part", "conv"
