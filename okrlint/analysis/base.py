@@ -359,6 +359,9 @@ class Analyser:
     def _number_kind(
         self, tokens: tuple[Token, ...], i: int, suffix: str, value: float | None, word: bool = False
     ) -> str | None:
+        if word and value is not None and value < 1 and self._period_follows(tokens, i):
+            # "do połowy roku", "во второй половине года": a point in time, not half of something
+            return DATE
         tok = tokens[i]
         prev = _prev_word(tokens, i)
         prev_any = tokens[i - 1] if i > 0 else None
@@ -464,6 +467,15 @@ class Analyser:
         ):
             return MONEY
         return NUMBER
+
+    def _period_follows(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """A year, month, quarter or year word comes right after token ``i``."""
+        if i + 1 >= len(tokens):
+            return False
+        nxt = tokens[i + 1]
+        if nxt.pos == NUM:
+            return len(nxt.norm) == 4 and nxt.norm.isdigit() and 1990 <= int(nxt.norm) <= 2100
+        return any(self._is(nxt, key) for key in ("numbers.year_words", "numbers.quarter_words", "numbers.months"))
 
     def _counted_up_to(self, tokens: tuple[Token, ...], i: int) -> bool:
         """A year-shaped number marked as the target of a from→to whose baseline is a plain

@@ -348,18 +348,7 @@ class PolishAnalyser(Analyser):
         # "w ciągu 6 miesięcy" is a deadline; "w ciągu 4 godzin" stays a measured time.
         if i >= 1 and i + 1 < len(tokens) and tokens[i - 1].lemma in _WITHIN and tokens[i + 1].lemmas & _LONG_PERIODS:
             return DATE
-        if word and value is not None and value < 1 and self._period_follows(tokens, i):
-            return DATE  # "do połowy roku", "w II połowie 2025 r.": a point in time, not half of something
         return super()._number_kind(tokens, i, suffix, value, word)
-
-    def _period_follows(self, tokens: tuple[Token, ...], i: int) -> bool:
-        """A year, month, quarter or year word comes right after token ``i``."""
-        if i + 1 >= len(tokens):
-            return False
-        nxt = tokens[i + 1]
-        if nxt.pos == NUM:
-            return len(nxt.norm) == 4 and nxt.norm.isdigit() and 1990 <= int(nxt.norm) <= 2100
-        return any(self._is(nxt, key) for key in ("numbers.year_words", "numbers.quarter_words", "numbers.months"))
 
     # -- context ------------------------------------------------------------
     def disambiguate(self, tokens: list[Token]) -> list[Token]:

@@ -27,7 +27,6 @@ from .types import (
     ADV,
     CONJ,
     CONV,
-    DATE,
     FIN,
     IMP,
     INF,
@@ -343,22 +342,6 @@ class RussianAnalyser(Analyser):
         return Token(surface, first.start, last.end, norm, norm, frozenset({norm}), pos)
 
     # -- context ------------------------------------------------------------
-    def _number_kind(
-        self, tokens: tuple[Token, ...], i: int, suffix: str, value: float | None, word: bool = False
-    ) -> str | None:
-        if word and value is not None and value < 1 and self._period_follows(tokens, i):
-            return DATE  # "во второй половине года", "в первой половине 2025 г.": a point in time
-        return super()._number_kind(tokens, i, suffix, value, word)
-
-    def _period_follows(self, tokens: tuple[Token, ...], i: int) -> bool:
-        """A year, month, quarter or year word comes right after token ``i``."""
-        if i + 1 >= len(tokens):
-            return False
-        nxt = tokens[i + 1]
-        if nxt.pos == NUM:
-            return len(nxt.norm) == 4 and nxt.norm.isdigit() and 1990 <= int(nxt.norm) <= 2100
-        return any(self._is(nxt, key) for key in ("numbers.year_words", "numbers.quarter_words", "numbers.months"))
-
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
         out = list(tokens)
         for i, tok in enumerate(out):
