@@ -246,7 +246,10 @@ def test_a_corrupt_or_stale_word_store_is_ignored_and_rewritten(tmp_path, monkey
     want, an = _analyses({"ru": TEXTS["ru"]})
     an.save_words()
     store = next(tmp_path.glob("*.words"))
-    for junk in (b"", b"\x00garbage", store.read_bytes()[:100], __import__("marshal").dumps({"format": 999})):
+    marshal = __import__("marshal")
+    entry = marshal.loads(store.read_bytes())
+    damaged = marshal.dumps({**entry, "tables": {"words": {"трафик": "not an analysis"}}})
+    for junk in (b"", b"\x00garbage", store.read_bytes()[:100], marshal.dumps({"format": 999}), damaged):
         store.write_bytes(junk)
         got, an = _analyses({"ru": TEXTS["ru"]})
         assert got == want

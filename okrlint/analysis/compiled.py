@@ -280,7 +280,15 @@ def load_words(key: str | None) -> dict[str, dict[str, Any]] | None:
         if not all(isinstance(t, dict) for t in tables.values()):
             return None
         if "words" in tables:
-            tables["words"] = _decode_words(tables["words"], _classes())
+            classes = _classes()
+            width = len(_fields(classes["WordInfo"]))
+            # The shape of every analysis, so that a damaged store is refused, never half-read.
+            if not all(
+                type(v) is tuple and len(v) == width and type(v[0]) is tuple and all(type(x) is str for x in v[0])
+                for v in tables["words"].values()
+            ):
+                return None
+            tables["words"] = _decode_words(tables["words"], classes)
         return tables
     except Exception:  # noqa: BLE001 - missing, corrupt, truncated or foreign: analyse again
         return None
