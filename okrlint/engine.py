@@ -313,11 +313,7 @@ class Linter:
         self, rule: LoadedRule, ctx: Context, element: Any, where: _Where, source: SourceFile, text: Text | None = None
     ) -> Iterator[Diagnostic]:
         for f in _safe_check(rule, element, ctx):
-            lang = f.language
-            if lang is None and rule.meta.reads_text and text is not None:
-                lang = ctx.language_of(text)
-            about = lang or (ctx.language_of(text) if text is not None else None) or self._file_language(source)
-            yield self._diagnostic(rule, f, source.path, where, lang, about)
+            yield self._diagnostic_of(rule, ctx, f, where, source, text)
 
     def _emit_list(
         self, rule: LoadedRule, ctx: Context, element: Any, where: _Where, source: SourceFile, text: Text | None
