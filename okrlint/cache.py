@@ -29,6 +29,7 @@ from .rule import Diagnostic, Severity
 CACHE_DIR_NAME = ".okrlint_cache"
 FORMAT = 1  # bump when the entry layout changes
 MAX_ENTRIES = 20_000  # beyond this the oldest entries are pruned
+MAX_RUNS = 200  # whole runs (each a set of files: the hook's, CI's, a folder's)
 _KEEP_AFTER_PRUNE = 0.8
 # What an entry stores of a diagnostic: every field but the path, which is part of the key.
 _FIELDS = tuple(f.name for f in dataclasses.fields(Diagnostic) if f.name != "path")
@@ -38,6 +39,20 @@ _SCALARS = (str, int, float, type(None))
 def default_dir(project_root: Path) -> Path:
     env = os.environ.get("OKRLINT_CACHE_DIR")
     return Path(env) if env else project_root / CACHE_DIR_NAME
+
+
+def lexicon_cache_dir() -> Path | None:
+    """The per-user folder of compiled lexicons, word stores and the rule index (None: turned off)."""
+    env = os.environ.get("OKRLINT_LEXICON_CACHE")
+    if env is not None:
+        return None if env.strip().lower() in ("", "0", "off", "false", "no") else Path(env)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "okrlint" / "Cache" / "lexicons" if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "okrlint" / "lexicons"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "okrlint" / "lexicons"
 
 
 def project_root(start: Path) -> Path:
@@ -57,15 +72,13 @@ def fingerprint(parts: Iterable[Any]) -> str:
     return h.hexdigest()
 
 
-def code_fingerprint(modules: Iterable[str]) -> list[Any]:
-    """okrlint's version, and size and mtime of its code, rule modules and lexicons (cheap: stat only)."""
+def code_fingerprint(files: Iterable[str]) -> list[Any]:
+    """okrlint's version, and size and mtime of its code, of the rule modules' folders (``files``:
+    the rules' source files) and of the lexicons (cheap: stat only, no rule module imported)."""
     import okrlint
 
     dirs = {Path(okrlint.__file__).parent}
-    for name in modules:
-        mod = sys.modules.get(name)
-        if mod is not None and getattr(mod, "__file__", None):
-            dirs.add(Path(mod.__file__).parent)
+    dirs.update(Path(f).parent for f in files if f)
     try:
         import okrlint.lexicons
 
@@ -110,6 +123,8 @@ class ResultCache:
     def __init__(self, directory: Path, warn=None):
         self.directory = Path(directory)
         self.results = self.directory / "results"
+        # Whole runs' diagnostics (file and cross-file rules together), keyed by all their files' keys.
+        self.runs = self.directory / "runs"
         self._warn = warn or (lambda msg: print(f"okrlint: warning: {msg}", file=sys.stderr))
         self.enabled = True
         self.written = 0
@@ -121,12 +136,15 @@ class ResultCache:
         h.update(data)
         return h.hexdigest()
 
-    def get(self, key: str, path: str) -> list[Diagnostic] | None:
-        """The cached diagnostics for ``key``, or None when missing or not trustworthy."""
+    def get(self, key: str, path: str | None) -> list[Diagnostic] | None:
+        """The cached diagnostics for ``key``, or None when missing or not trustworthy.
+
+        ``path`` is the file an entry is about; None for a whole run's entry (in ``runs/``), which
+        keeps each diagnostic's path (see ``put(..., with_paths=True)``)."""
         if not self.enabled:
             return None
         try:
-            with open(self.results / f"{key}.json", encoding="utf-8") as fh:
+            with open((self.results if path is not None else self.runs) / f"{key}.json", encoding="utf-8") as fh:
                 entry = json.load(fh)
             if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
                 return None
@@ -134,17 +152,19 @@ class ResultCache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str, diagnostics: Sequence[Diagnostic]) -> None:
+    def put(self, key: str, diagnostics: Sequence[Diagnostic], with_paths: bool = False) -> None:
         if not self.enabled:
             return
-        entry = {"format": FORMAT, "okrlint": __version__, "key": key, "diagnostics": [_stored(d) for d in diagnostics]}
+        stored = [_stored(d, with_paths) for d in diagnostics]
+        entry = {"format": FORMAT, "okrlint": __version__, "key": key, "diagnostics": stored}
         try:
             self._prepare()
-            fd, tmp = tempfile.mkstemp(dir=self.results, prefix=".tmp-", suffix=".json")
+            where = self.runs if with_paths else self.results
+            fd, tmp = tempfile.mkstemp(dir=where, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:
                     json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, self.results / f"{key}.json")
+                os.replace(tmp, where / f"{key}.json")
             except BaseException:
                 _unlink(tmp)
                 raise
@@ -157,9 +177,10 @@ class ResultCache:
             )
 
     def _prepare(self) -> None:
-        if self.results.is_dir():
+        if self.results.is_dir() and self.runs.is_dir():
             return
         self.results.mkdir(parents=True, exist_ok=True)
+        self.runs.mkdir(exist_ok=True)
         ignore = self.directory / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# Created by okrlint automatically.\n*\n", encoding="utf-8")
@@ -171,31 +192,38 @@ class ResultCache:
                 encoding="utf-8",
             )
 
-    def prune(self, max_entries: int = MAX_ENTRIES) -> None:
-        """Keep the cache bounded: past ``max_entries``, drop the least recently written."""
+    def prune(self, max_entries: int = MAX_ENTRIES, max_runs: int = MAX_RUNS) -> None:
+        """Keep the cache bounded: past ``max_entries`` files (``max_runs`` runs), drop the least
+        recently written."""
         if not self.enabled or not self.written:
             return
-        try:
-            entries = [e for e in os.scandir(self.results) if e.name.endswith(".json")]
-            if len(entries) <= max_entries:
-                return
-            entries.sort(key=lambda e: _mtime(e))
-            for e in entries[: len(entries) - int(max_entries * _KEEP_AFTER_PRUNE)]:
-                _unlink(e.path)
-        except OSError:
-            pass
+        for where, most in ((self.results, max_entries), (self.runs, max_runs)):
+            try:
+                entries = [e for e in os.scandir(where) if e.name.endswith(".json")]
+                if len(entries) <= most:
+                    continue
+                entries.sort(key=lambda e: _mtime(e))
+                for e in entries[: len(entries) - int(most * _KEEP_AFTER_PRUNE)]:
+                    _unlink(e.path)
+            except OSError:
+                pass
 
 
-def _stored(d: Diagnostic) -> dict[str, Any]:
+def _stored(d: Diagnostic, with_path: bool = False) -> dict[str, Any]:
     out = {name: getattr(d, name) for name in _FIELDS}
     out["severity"] = d.severity.value
+    if with_path:
+        out["path"] = d.path
     return out
 
 
-def _diagnostic(path: str, d: Any) -> Diagnostic:
-    if not isinstance(d, dict) or set(d) != set(_FIELDS) or not all(isinstance(v, _SCALARS) for v in d.values()):
+def _diagnostic(path: str | None, d: Any) -> Diagnostic:
+    fields = _FIELDS if path is not None else (*_FIELDS, "path")
+    if not isinstance(d, dict) or set(d) != set(fields) or not all(isinstance(v, _SCALARS) for v in d.values()):
         raise ValueError("not a cached diagnostic")
-    return Diagnostic(path=path, **{**d, "severity": Severity(d["severity"])})
+    if path is None and not isinstance(d["path"], str):
+        raise ValueError("not a cached diagnostic")
+    return Diagnostic(**{**d, "path": d["path"] if path is None else path, "severity": Severity(d["severity"])})
 
 
 def _mtime(e: os.DirEntry) -> int:

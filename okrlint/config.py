@@ -14,8 +14,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .registry import RuleSet
 from .rule import Severity
 
@@ -79,6 +77,8 @@ class Config:
 
 def _positions(text: str) -> dict[tuple[str, ...], int]:
     """Key path → 1-based line, for error messages."""
+    import yaml
+
     out: dict[tuple[str, ...], int] = {}
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -97,6 +97,8 @@ def _positions(text: str) -> dict[tuple[str, ...], int]:
 
 
 def _read_yaml(path: Path) -> tuple[dict, dict]:
+    import yaml  # only when a YAML configuration is read: a run of cache hits parses nothing else
+
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

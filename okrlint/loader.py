@@ -8,19 +8,18 @@ document as data; the loader never knows which rule reports them.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import datetime as _dt
 import difflib
 import gc
 import re
-import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .files import decode, read_path
 from .model import Document, Field, KeyResult, LoadError, Objective, Problem, SourceFile, Span, Text
 
 try:  # the C composer is several times faster; the pure one is the fallback
@@ -150,39 +149,6 @@ class _Budget:
 class _TooBig(Exception):
     def __init__(self, node: yaml.Node):
         self.node = node
-
-
-def decode(data: bytes) -> tuple[str | None, LoadError | None]:
-    """Decode bytes as UTF-8 (or UTF-16/32 with a BOM); locate invalid bytes."""
-    for bom, enc in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), None
-            except UnicodeDecodeError as exc:
-                return None, LoadError(
-                    f"invalid {enc} at byte {exc.start}",
-                    Span.point(1, 1),
-                    "bad-encoding",
-                    {"encoding": enc, "byte": exc.start},
-                )
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        head = data[: exc.start]
-        line = head.count(b"\n") + 1
-        col = len(head[head.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1  # in characters, like every column
-        return None, LoadError(
-            f"invalid UTF-8 at byte {exc.start} (line {line}, column {col}); save the file as UTF-8",
-            Span.point(line, col),
-            "bad-utf8",
-            {"byte": exc.start},
-        )
 
 
 def load_yaml(path: str, text: str) -> SourceFile:
@@ -575,44 +541,6 @@ class _Dummy(yaml.SafeLoader):
 
 
 _DUMMY = _Dummy()
-
-
-def read_path(path: Path, max_size: int) -> tuple[bytes | None, LoadError | None]:
-    """The bytes of one regular file, at most ``max_size`` of them; every failure is a LoadError."""
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return None, LoadError("this is a directory, not a file", Span.point(1, 1), "directory")
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
-            return None, LoadError(
-                "this is not a regular file (a pipe or device?); use '-' to read standard input",
-                Span.point(1, 1),
-                "not-regular",
-            )
-        too_big = f"over the limit of {max_size:,} bytes (max_file_size); split it or raise the limit"
-        if info.st_size > max_size:
-            return None, LoadError(
-                f"the file is {info.st_size:,} bytes, {too_big}",
-                Span.point(1, 1),
-                "too-big",
-                {"size": info.st_size, "max": max_size},
-            )
-        with open(path, "rb") as fh:
-            data = fh.read(max_size + 1)  # bounded even if the file grows while it is read
-        if len(data) > max_size:
-            return None, LoadError(
-                f"the file grew while it was read and is now {too_big}", Span.point(1, 1), "grew", {"max": max_size}
-            )
-    except IsADirectoryError:
-        return None, LoadError("this is a directory, not a file", Span.point(1, 1), "directory")
-    except OSError as exc:
-        return None, LoadError(
-            f"cannot read the file: {exc.strerror or exc}",
-            Span.point(1, 1),
-            "unreadable",
-            {"detail": str(exc.strerror or exc)},
-        )
-    return data, None
 
 
 def load_path(path: Path, display: str, max_size: int) -> SourceFile:

@@ -12,7 +12,6 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from types import ModuleType
 
 from .plugins import entry_points
@@ -26,12 +25,41 @@ class RegistryError(RuntimeError):
     pass
 
 
-@dataclass(frozen=True)
 class LoadedRule:
-    meta: Rule
-    check: Callable
-    module: str
-    origin: str  # the entry point that provided it
+    """A rule: its metadata, and its ``check``, which imports the rule's module on first use
+    when the metadata came from the rule index (see :mod:`okrlint.rule_index`)."""
+
+    __slots__ = ("meta", "module", "origin", "file", "_check")
+
+    def __init__(self, meta: Rule, check: Callable | None, module: str, origin: str, file: str = ""):
+        self.meta = meta
+        self.module = module
+        self.origin = origin  # the entry point that provided it
+        self.file = file  # the module's source file ("" when unknown)
+        self._check = check
+
+    @property
+    def check(self) -> Callable:
+        check = self._check
+        if check is None:
+            check = self._check = self._import()
+        return check
+
+    def _import(self) -> Callable:
+        try:
+            mod = importlib.import_module(self.module)
+        except Exception as exc:  # noqa: BLE001 - a broken plugin is reported, not a traceback
+            raise RegistryError(f"cannot load rule module {self.module} ({self.origin}): {exc}") from None
+        if getattr(mod, "META", None) != self.meta:
+            # The index is keyed by the files' sizes and mtimes; a rewrite that kept both leaves it
+            # stale. Drop it so the next run imports every rule again.
+            from . import rule_index
+
+            rule_index.forget(_INDEX_KEY)
+        return mod.check
+
+    def __repr__(self) -> str:
+        return f"LoadedRule({self.meta.code}, {self.module})"
 
 
 class RuleSet:
@@ -96,21 +124,32 @@ def _loaded(mod: ModuleType, origin: str) -> LoadedRule:
         raise RegistryError(f"{mod.__name__}.META is not an okrlint.rule.Rule")
     if not CODE_RE.match(meta.code):
         raise RegistryError(f"{mod.__name__}: rule code {meta.code!r} must look like ABC123")
-    return LoadedRule(meta, mod.check, mod.__name__, origin)
+    return LoadedRule(meta, mod.check, mod.__name__, origin, getattr(mod, "__file__", None) or "")
 
 
 _CACHE: RuleSet | None = None
+_INDEX_KEY: str | None = None
 
 
 def load_rules() -> RuleSet:
-    global _CACHE
+    """Every rule, from the rule index when it is valid (no rule module imported), else by import."""
+    global _CACHE, _INDEX_KEY
     if _CACHE is None:
+        from . import rule_index
+
+        eps = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name != "builtin", e.name))
+        _INDEX_KEY = rule_index.key(eps)
+        indexed = rule_index.load(_INDEX_KEY)
+        if indexed is not None:
+            _CACHE = RuleSet(LoadedRule(meta, None, module, origin, file) for meta, module, origin, file in indexed)
+            return _CACHE
         rules: list[LoadedRule] = []
-        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name != "builtin", e.name)):
+        for ep in eps:
             try:
                 obj = ep.load()
             except Exception as exc:  # noqa: BLE001 - a broken plugin is reported, not a traceback
                 raise RegistryError(f"cannot load rule plugin '{ep.name}' ({ep.value}): {exc}") from None
             rules.extend(_rules_in(obj, ep.name))
         _CACHE = RuleSet(rules)
+        rule_index.store(_INDEX_KEY, [(r.meta, r.module, r.origin, r.file) for r in _CACHE])
     return _CACHE

@@ -130,7 +130,7 @@ def read_tasks(
     read_stdin: Callable[[], bytes] | None = None,
 ) -> list[Task]:
     """Read every target once: (path or None for stdin, display name, configuration path)."""
-    from .loader import read_path
+    from .files import read_path
 
     tasks = []
     for path, display, cfg_path in targets:
@@ -167,11 +167,30 @@ def lint_task(task: Task, linters: Linters) -> Result:
             return Result(source, [])
 
 
+def _cache_keys(tasks: Sequence[Task], settings: Settings, linters: Linters, cache) -> dict[int, str]:
+    """The result-cache key of every task that can be cached, by index."""
+    from .cache import code_fingerprint, fingerprint, lexicon_fingerprint
+
+    code = code_fingerprint(sorted({r.file for r in linters.rules}))
+    contexts: dict[Path | None, str] = {}
+    keys: dict[int, str] = {}
+    for i, task in enumerate(tasks):
+        if task.data is None or not task.cacheable:
+            continue
+        if task.config not in contexts:
+            cfg = settings.configs[task.config]
+            contexts[task.config] = fingerprint(
+                [code, lexicon_fingerprint(cfg.lexicons), linters.cache_context(task.config)]
+            )
+        keys[i] = cache.key(contexts[task.config], task.display, task.data)
+    return keys
+
+
 def _text_of(data: bytes | None) -> str:
     """The text a loader would keep for the reporter's excerpts (decoded, line endings normalised)."""
     if data is None:
         return ""
-    from .loader import decode
+    from .files import decode
 
     text, err = decode(data)
     if text is None or err is not None:
@@ -290,33 +309,34 @@ def lint_tasks(
 
     The sources keep their parsed documents when ``keep_documents`` or a project rule needs them.
     """
-    from .loader import load_bytes
-
     linters = Linters(settings)
-    keep_documents = keep_documents or linters.needs_project()
+    project = bool(tasks) and linters.needs_project()
+    wanted_documents = keep_documents
+    keep_documents = keep_documents or project
     results: list[Result | None] = [None] * len(tasks)
     keys: dict[int, str] = {}
+    run_key = None
     if cache is not None and cache.enabled:
-        from .cache import code_fingerprint, fingerprint, lexicon_fingerprint
-
-        code = code_fingerprint(sorted({r.module for r in linters.rules}))
-        contexts: dict[Path | None, str] = {}
-        for i, task in enumerate(tasks):
-            if task.data is None or not task.cacheable:
-                continue
-            if task.config not in contexts:
-                cfg = settings.configs[task.config]
-                contexts[task.config] = fingerprint(
-                    [code, lexicon_fingerprint(cfg.lexicons), linters.cache_context(task.config)]
-                )
-            keys[i] = cache.key(contexts[task.config], task.display, task.data)
-            hit = cache.get(keys[i], task.display)
+        keys = _cache_keys(tasks, settings, linters, cache)
+        if project and len(keys) == len(tasks):
+            # The cross-file rules read every file: their findings, and the whole run's, are cached
+            # under the keys of all the files together, so a run of unchanged files parses none.
+            run_key = cache.key("run", "", "\0".join(keys[i] for i in range(len(tasks))).encode())
+            if not wanted_documents:
+                hit = cache.get(run_key, None)
+                if hit is not None:
+                    sources = [SourceFile(t.display, _text_of(t.data)) for t in tasks]
+                    return Run(sources, hit, len(tasks), 0, 1, _language_of(linters, tasks[0].config))
+        for i, k in keys.items():
+            hit = cache.get(k, tasks[i].display)
             if hit is not None:
-                source = (
-                    load_bytes(task.display, task.data)
-                    if keep_documents
-                    else SourceFile(task.display, _text_of(task.data))
-                )
+                task = tasks[i]
+                if keep_documents:
+                    from .loader import load_bytes
+
+                    source = load_bytes(task.display, task.data)
+                else:
+                    source = SourceFile(task.display, _text_of(task.data))
                 results[i] = Result(source, hit)
     pending = [i for i, r in enumerate(results) if r is None]
     n_jobs = choose_jobs(jobs, len(pending))
@@ -330,13 +350,15 @@ def lint_tasks(
         results[i] = result
         if i in keys:
             cache.put(keys[i], result.diagnostics)
-    if cache is not None:
-        cache.prune()
     sources = [r.source for r in results if r is not None]
     diagnostics = [d for r in results if r is not None for d in r.diagnostics]
-    if tasks and linters.needs_project():
+    if project:
         # After the project rules, so a suppression that silenced a cross-file finding is not called unused.
         diagnostics = linters.get(tasks[0].config).finish_project(tuple(sources), diagnostics)
     diagnostics.sort(key=Diagnostic.sort_key)
+    if run_key is not None:
+        cache.put(run_key, diagnostics, with_paths=True)
+    if cache is not None:
+        cache.prune()
     language_of = _language_of(linters, tasks[0].config) if tasks else None
     return Run(sources, diagnostics, len(tasks) - len(pending), len(pending), n_jobs, language_of)

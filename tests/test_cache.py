@@ -34,6 +34,10 @@ def entries(cache: Path) -> list[Path]:
     return sorted((cache / "results").glob("*.json"))
 
 
+def runs(cache: Path) -> list[Path]:
+    return sorted((cache / "runs").glob("*.json"))
+
+
 def test_warm_run_reuses_the_entry_and_prints_the_same(tmp_path):
     (tmp_path / "a.okr.yaml").write_text(OKR)
     cache = tmp_path / "c"
@@ -97,6 +101,8 @@ def test_corrupt_truncated_and_foreign_entries_are_ignored_and_rewritten(tmp_pat
         "",
     ):
         entry.write_text(bad, encoding="utf-8", errors="surrogateescape")
+        for run in runs(cache):  # else the whole run's entry answers without reading the file's
+            run.unlink()
         out = okrlint("--cache-dir", str(cache), "a.okr.yaml", cwd=tmp_path)
         assert out.stdout == expected, bad
         assert json.loads(entry.read_text()) == json.loads(good)  # rewritten
@@ -144,3 +150,43 @@ def test_entries_round_trip_and_the_cache_stays_bounded(tmp_path):
     assert len(left) == 16  # pruned to 80 % of the bound, oldest first
     assert left[0].name == f"{14:064x}.json"
     assert cache.get(f"{0:064x}", "x") is None
+
+
+PARENT = "objectives:\n  - id: grow\n    title: Grow the clinic patients recommend\n    key_results:\n      - Run 5 webinars\n"
+CHILD = (
+    "objectives:\n  - title: Become the clinic patients recommend\n    aligns_to: {parent}\n"
+    "    key_results:\n      - Grow weekly users from 2 000 to 3 500\n"
+)
+
+
+def test_a_whole_run_is_one_entry_and_any_changed_file_misses_it(tmp_path):
+    """Cross-file findings (OKR308 here) come from the run's entry only while every file is unchanged."""
+    (tmp_path / "parent.okr.yaml").write_text(PARENT)
+    (tmp_path / "child.okr.yaml").write_text(CHILD.format(parent="nowhere"))
+    cache = tmp_path / "c"
+    args = ("--cache-dir", str(cache), "parent.okr.yaml", "child.okr.yaml")
+    cold = okrlint(*args, cwd=tmp_path)
+    assert "OKR308" in cold.stdout and len(runs(cache)) == 1 and len(entries(cache)) == 2
+    [run] = runs(cache)
+    stamp = run.stat().st_mtime_ns
+    assert okrlint(*args, cwd=tmp_path).stdout == cold.stdout
+    assert run.stat().st_mtime_ns == stamp  # read, not rewritten
+    (tmp_path / "child.okr.yaml").write_text(CHILD.format(parent="grow"))
+    fixed = okrlint(*args, cwd=tmp_path)
+    assert "OKR308" not in fixed.stdout and len(runs(cache)) == 2
+    assert fixed.stdout == okrlint("--no-cache", *args[2:], cwd=tmp_path).stdout
+
+
+def test_a_corrupt_run_entry_is_ignored_and_rewritten(tmp_path):
+    (tmp_path / "parent.okr.yaml").write_text(PARENT)
+    (tmp_path / "child.okr.yaml").write_text(CHILD.format(parent="nowhere"))
+    cache = tmp_path / "c"
+    args = ("--cache-dir", str(cache), "parent.okr.yaml", "child.okr.yaml")
+    expected = okrlint(*args, cwd=tmp_path).stdout
+    [run] = runs(cache)
+    good = json.loads(run.read_text())
+    without_paths = {**good, "diagnostics": [{k: v for k, v in d.items() if k != "path"} for d in good["diagnostics"]]}
+    for bad in ("", "{", json.dumps(without_paths), json.dumps({**good, "key": "0" * 64})):
+        run.write_text(bad)
+        assert okrlint(*args, cwd=tmp_path).stdout == expected, bad
+        assert json.loads(run.read_text()) == good

@@ -34,22 +34,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..cache import lexicon_cache_dir as cache_dir
+
 FORMAT = 1
 MAX_ENTRIES = 64  # a few lexicon versions per language; older entries are pruned
 MAX_WORDS = 50_000  # analysed words kept per entry's word store; the most recently added win
-
-
-def cache_dir() -> Path | None:
-    env = os.environ.get("OKRLINT_LEXICON_CACHE")
-    if env is not None:
-        return None if env.strip().lower() in ("", "0", "off", "false", "no") else Path(env)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "okrlint" / "Cache" / "lexicons" if base else None
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "okrlint" / "lexicons"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "okrlint" / "lexicons"
 
 
 def _classes() -> dict[str, type]:
