@@ -1,6 +1,5 @@
 """OKR003 bad-suppression: an ``okrlint:`` comment that okrlint cannot read."""
 
-from okrlint import suppress
 from okrlint.model import Element, SourceFile
 from okrlint.rule import Rule, Severity
 
@@ -19,6 +18,10 @@ META = Rule(
 
 
 def check(source: SourceFile, ctx):
+    if not source.comments:
+        return  # no comment, no directive (and the parser is not even imported)
+    from okrlint import suppress
+
     _, malformed = suppress.parse(source, ctx.rules)
     for bad in malformed:
         yield ctx.finding(bad.span, bad.message, bad.suggestion, message_id=bad.message_id, params=bad.params)

@@ -1,8 +1,7 @@
 """OKR004 unused-suppression: a suppression that silences nothing (with ``--report-unused-disables``)."""
 
-from okrlint.model import Element
+from okrlint.model import Element, SourceFile
 from okrlint.rule import Rule, Severity
-from okrlint.suppress import SuppressionReport
 
 META = Rule(
     code="OKR004",
@@ -19,7 +18,7 @@ META = Rule(
 
 def check(report, ctx):
     # The engine calls this after suppressions were applied; on the plain file pass there is nothing to say.
-    if not isinstance(report, SuppressionReport):
+    if isinstance(report, SourceFile):
         return
     for item in report.unused:
         yield ctx.finding(
