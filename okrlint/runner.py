@@ -204,8 +204,13 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(settings: Settings, keep_documents: bool) -> None:
-    _WORKER["linters"] = Linters(settings)
+    from multiprocessing import util
+
+    linters = _WORKER["linters"] = Linters(settings)
     _WORKER["keep_documents"] = keep_documents
+    # What a worker learnt of new words is stored when it exits (multiprocessing runs these
+    # finalisers in a child, which skips atexit); the store merges what every worker wrote.
+    util.Finalize(linters, linters.save_words, exitpriority=10)
 
 
 def _work(task: Task) -> Result:

@@ -218,27 +218,46 @@ def test_stored_words_give_the_same_analyses_and_spare_the_morphology_libraries(
     assert {p: p.stat().st_mtime_ns for p in tmp_path.glob("*.words")} == before
 
 
+KNOWN_WORDS_PROBE = (
+    "import sys, runpy; sys.argv = ['okrlint', '--no-cache', '--format', 'json', *sys.argv[1:]]\n"
+    "try:\n    runpy.run_module('okrlint', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+    "print('pymorphy3' in sys.modules, 'morfeusz2' in sys.modules, file=sys.stderr)"
+)
+RU_PL = (
+    "objectives:\n  - title: Стать лидером рынка\n    key_results:\n"
+    "      - Увеличить органический трафик с 5 000 до 15 000 визитов в месяц\n"
+    "  - title: Zostać liderem rynku\n    key_results:\n      - Poprawić jakość treści do 50 proc.\n"
+)
+
+
+def _libraries_loaded(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", KNOWN_WORDS_PROBE, *args], check=False, capture_output=True, text=True, env=env
+    )
+
+
 def test_a_run_of_known_words_loads_neither_pymorphy3_nor_morfeusz(tmp_path):
     f = tmp_path / "team.okr.yaml"
-    f.write_text(
-        "objectives:\n  - title: Стать лидером рынка\n    key_results:\n"
-        "      - Увеличить органический трафик с 5 000 до 15 000 визитов в месяц\n"
-        "  - title: Zostać liderem rynku\n    key_results:\n      - Poprawić jakość treści do 50 proc.\n",
-        encoding="utf-8",
-    )
-    code = (
-        "import sys, runpy; sys.argv = ['okrlint', '--no-cache', '--format', 'json', sys.argv[1]]\n"
-        "try:\n    runpy.run_module('okrlint', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-        "print('pymorphy3' in sys.modules, 'morfeusz2' in sys.modules, file=sys.stderr)"
-    )
+    f.write_text(RU_PL, encoding="utf-8")
     env = dict(os.environ, OKRLINT_LEXICON_CACHE=str(tmp_path / "lex"))
-    runs = [
-        subprocess.run([sys.executable, "-c", code, str(f)], check=False, capture_output=True, text=True, env=env)
-        for _ in range(2)
-    ]
+    runs = [_libraries_loaded([str(f)], env) for _ in range(2)]
     assert runs[0].stderr.split()[-2:] == ["True", "True"]  # the first run analyses every word
     assert runs[1].stderr.split()[-2:] == ["False", "False"], runs[1].stderr
     assert runs[1].stdout == runs[0].stdout
+
+
+def test_parallel_workers_store_what_they_learnt(tmp_path):
+    """A run in worker processes fills the word store too (each worker adds its words when it exits)."""
+    teams = tmp_path / "teams"
+    teams.mkdir()
+    for i in range(24):
+        (teams / f"t{i:02}.okr.yaml").write_text(RU_PL.replace("рынка", f"рынка {i}"), encoding="utf-8")
+    env = dict(os.environ, OKRLINT_LEXICON_CACHE=str(tmp_path / "lex"))
+    parallel = _libraries_loaded(["--jobs", "2", str(teams)], env)
+    assert "Traceback" not in parallel.stderr, parallel.stderr
+    assert list((tmp_path / "lex").glob("*.words"))
+    single = _libraries_loaded(["--jobs", "1", str(teams / "t05.okr.yaml")], env)
+    assert single.stderr.split()[-2:] == ["False", "False"], single.stderr
 
 
 def test_a_corrupt_or_stale_word_store_is_ignored_and_rewritten(tmp_path, monkeypatch):
@@ -257,3 +276,12 @@ def test_a_corrupt_or_stale_word_store_is_ignored_and_rewritten(tmp_path, monkey
         assert compiled.load_words(store.name.removesuffix(".words")) is not None  # rewritten
     monkeypatch.setattr(compiled, "_unchanged", lambda deps: False)  # pymorphy3 or its dictionary changed
     assert compiled.load_words(store.name.removesuffix(".words")) is None
+
+
+def test_a_word_store_write_keeps_what_others_stored(tmp_path, monkeypatch):
+    """Two writers (parallel workers, runs side by side) add up; the newer analysis of a word wins."""
+    monkeypatch.setenv("OKRLINT_LEXICON_CACHE", str(tmp_path))
+    key = "f" * 64
+    compiled.store_words(key, {"_brev": {"proc": "procent", "tys": "tysiąc"}})
+    compiled.store_words(key, {"_brev": {"mln": "milion", "tys": "tysięcy"}})
+    assert compiled.load_words(key) == {"_brev": {"proc": "procent", "tys": "tysięcy", "mln": "milion"}}

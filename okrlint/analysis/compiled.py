@@ -284,14 +284,20 @@ def load_words(key: str | None) -> dict[str, dict[str, Any]] | None:
 
 
 def store_words(key: str | None, tables: dict[str, dict[str, Any]]) -> None:
-    """Write the word tables of entry ``key`` (the last MAX_WORDS items of each), atomically."""
+    """Write the word tables of entry ``key`` (the last MAX_WORDS items of each), atomically.
+
+    What the store already holds is kept (parallel workers, and runs side by side, each
+    add their words); an analysis in ``tables`` wins over a stored one.
+    """
     d = cache_dir()
     if key is None or d is None:
         return
     try:
+        stored = load_words(key) or {}
         plain = {}
         for name, table in tables.items():
-            items = list(table.items())[-MAX_WORDS:]
+            merged = {**stored.get(name, {}), **table}
+            items = list(merged.items())[-MAX_WORDS:]
             plain[name] = _encode_words(dict(items)) if name == "words" else dict(items)
         blob = marshal.dumps({"format": FORMAT, "key": key, "deps": _dependencies(), "tables": plain})
         d.mkdir(parents=True, exist_ok=True)
