@@ -65,8 +65,20 @@ def key(entry_points: Sequence[Any]) -> str | None:
             return None
         if spec is None or spec.origin is None:
             return None
-        parts += _tree_stats(Path(spec.origin).parent, depth=2)
+        if spec.submodule_search_locations:  # a package of rule modules
+            for location in spec.submodule_search_locations:
+                parts += _tree_stats(Path(location), depth=2)
+        else:  # one module: its own file (its folder may be all of site-packages)
+            parts.append(_file_stat(spec.origin))
     return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _file_stat(path: str) -> tuple[str, int, int] | tuple[str, None]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (path, None)
+    return (path, st.st_size, st.st_mtime_ns)
 
 
 def load(index_key: str | None) -> list[tuple[Rule, str, str, str]] | None:

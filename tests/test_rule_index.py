@@ -58,3 +58,17 @@ def test_the_key_follows_the_rule_files(fresh_registry, tmp_path, monkeypatch):
 def test_no_index_when_the_cache_is_off(monkeypatch):
     monkeypatch.setenv("OKRLINT_LEXICON_CACHE", "off")
     assert rule_index.key(entry_points(group=registry.ENTRY_POINT_GROUP)) is None
+
+
+def test_a_one_module_plugin_is_keyed_by_its_own_file_not_its_folder(fresh_registry, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    site.mkdir()
+    module = site / "acme_one_rule.py"
+    module.write_text("# a rule module\n")
+    monkeypatch.syspath_prepend(str(site))
+    eps = [EntryPoint("acme", "acme_one_rule", registry.ENTRY_POINT_GROUP)]
+    before = rule_index.key(eps)
+    (site / "unrelated_package.py").write_text("")  # site-packages holds everything else too
+    assert rule_index.key(eps) == before
+    module.write_text("# a rule module, edited\n")
+    assert rule_index.key(eps) != before
