@@ -55,6 +55,32 @@ def lexicon_cache_dir() -> Path | None:
     return Path(base) / "okrlint" / "lexicons"
 
 
+def read_entry(path: Path, key: str, fmt: int) -> dict[str, Any] | None:
+    """The marshalled entry at ``path`` if it was written for ``key`` in format ``fmt``, else None
+    (missing, corrupt, truncated or foreign). Loading plain values runs no code."""
+    import marshal
+
+    try:
+        entry = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if isinstance(entry, dict) and entry.get("format") == fmt and entry.get("key") == key:
+        return entry
+    return None
+
+
+def write_entry(path: Path, entry: dict[str, Any]) -> None:
+    """Marshal ``entry`` to ``path`` atomically (a temporary file renamed over it): concurrent
+    runs never read half an entry. Raises OSError or ValueError (a value marshal cannot store)."""
+    import marshal
+
+    blob = marshal.dumps(entry)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(blob)
+    os.replace(tmp, path)
+
+
 def project_root(start: Path) -> Path:
     """The nearest directory above ``start`` with ``.git`` (else ``start``): where ``.okrlint_cache`` goes."""
     d = start.resolve()

@@ -22,7 +22,6 @@ module when its ``check`` is first called.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import sys
 from collections.abc import Sequence
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cache import read_entry, write_entry
 from .model import Element
 from .rule import Option, Rule, Severity
 
@@ -87,8 +87,8 @@ def load(index_key: str | None) -> list[tuple[Rule, str, str, str]] | None:
     if index_key is None or d is None:
         return None
     try:
-        entry = marshal.loads((d / f"{index_key}.idx").read_bytes())
-        if not (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("key") == index_key):
+        entry = read_entry(d / f"{index_key}.idx", index_key, FORMAT)
+        if entry is None:
             return None
         out = []
         for meta, module, origin, file in entry["rules"]:
@@ -113,11 +113,7 @@ def store(index_key: str | None, rules: Sequence[tuple[Rule, str, str, str]]) ->
             if _decode(plain) != meta:
                 return
             encoded.append((plain, module, origin, file))
-        blob = marshal.dumps({"format": FORMAT, "key": index_key, "rules": encoded})
-        d.mkdir(parents=True, exist_ok=True)
-        tmp = d / f".{index_key}.{os.getpid()}.tmp"
-        tmp.write_bytes(blob)
-        os.replace(tmp, d / f"{index_key}.idx")
+        write_entry(d / f"{index_key}.idx", {"format": FORMAT, "key": index_key, "rules": encoded})
         _prune(d)
     except Exception:  # noqa: BLE001 - unwritable, or a value marshal cannot store: no index
         return

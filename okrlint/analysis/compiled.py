@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cache import lexicon_cache_dir as cache_dir
+from ..cache import read_entry, write_entry
 
 FORMAT = 1
 MAX_ENTRIES = 64  # a few lexicon versions per language; older entries are pruned
@@ -193,11 +194,8 @@ def load(key: str | None) -> tuple[dict[str, Any], list[Any], dict[str, Any]] | 
     if key is None or d is None:
         return None
     try:
-        blob = (d / f"{key}.bin").read_bytes()
-        entry = marshal.loads(blob)
-        if not (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("key") == key):
-            return None
-        if not _unchanged(entry["deps"]):
+        entry = read_entry(d / f"{key}.bin", key, FORMAT)
+        if entry is None or not _unchanged(entry["deps"]):
             return None
         classes = _classes()
         data, patterns, words = (
@@ -226,11 +224,7 @@ def store(key: str | None, data: bytes, patterns: list[Any], words: dict[str, An
             "patterns": _encode_patterns(patterns),
             "words": _encode_words(words),
         }
-        blob = marshal.dumps(entry)
-        d.mkdir(parents=True, exist_ok=True)
-        tmp = d / f".{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(blob)
-        os.replace(tmp, d / f"{key}.bin")
+        write_entry(d / f"{key}.bin", entry)
         _prune(d)
     except Exception:  # noqa: BLE001 - unwritable, or a value marshal cannot store: no cache
         return
@@ -260,10 +254,8 @@ def load_words(key: str | None) -> dict[str, dict[str, Any]] | None:
     if key is None or d is None:
         return None
     try:
-        entry = marshal.loads((d / f"{key}.words").read_bytes())
-        if not (isinstance(entry, dict) and entry.get("format") == FORMAT and entry.get("key") == key):
-            return None
-        if not _unchanged(entry["deps"]):
+        entry = read_entry(d / f"{key}.words", key, FORMAT)
+        if entry is None or not _unchanged(entry["deps"]):
             return None
         tables = dict(entry["tables"])
         if not all(isinstance(t, dict) for t in tables.values()):
@@ -299,10 +291,6 @@ def store_words(key: str | None, tables: dict[str, dict[str, Any]]) -> None:
             merged = {**stored.get(name, {}), **table}
             items = list(merged.items())[-MAX_WORDS:]
             plain[name] = _encode_words(dict(items)) if name == "words" else dict(items)
-        blob = marshal.dumps({"format": FORMAT, "key": key, "deps": _dependencies(), "tables": plain})
-        d.mkdir(parents=True, exist_ok=True)
-        tmp = d / f".{key}.{os.getpid()}.words.tmp"
-        tmp.write_bytes(blob)
-        os.replace(tmp, d / f"{key}.words")
+        write_entry(d / f"{key}.words", {"format": FORMAT, "key": key, "deps": _dependencies(), "tables": plain})
     except Exception:  # noqa: BLE001 - unwritable, or a value marshal cannot store: no store
         return
