@@ -521,6 +521,7 @@ class EnglishAnalyser(Analyser):
         words = [i for i, t in enumerate(tokens) if t.is_word or t.pos == NUM]
         forms: dict[int, tuple[str, str]] = {}  # index → (pos, form)
         seen_verb = False
+        modifiers: set[int] = set()  # -ing words that only name a kind of the noun after them
         for k, i in enumerate(words):
             tok = tokens[i]
             kind = tok.feats.get("verb", "")
@@ -589,6 +590,8 @@ class EnglishAnalyser(Analyser):
             ):
                 decided = (VERB, FIN)  # "Farmers get a fair price", "Every resident gets care"
             if decided is None:
+                if kind == "ing" and _counted_modifier(prev, nxt):
+                    modifiers.add(i)  # "4 fundraising newsletters": a kind of newsletter, not an act of fundraising
                 if kind:
                     decided = (NOUN if kind in ("base", "s", "ing") else ADJ, "")
                 else:
@@ -607,7 +610,7 @@ class EnglishAnalyser(Analyser):
                 tok = dataclasses.replace(tok, pos=X, norm="one-", lemma="one-", lemmas=frozenset({"one-"}))
             if i in forms:
                 pos, form = forms[i]
-                if not form and tok.norm in _ING_NOUNS:
+                if not form and (tok.norm in _ING_NOUNS or i in modifiers):
                     # "pricing page", "landing page": the noun, not the verb
                     tok = dataclasses.replace(tok, pos=pos, form=form, lemma=tok.norm, lemmas=frozenset({tok.norm}))
                 else:
@@ -776,6 +779,14 @@ def _bases(stem: str, kind: str) -> list[str]:
     if stem.endswith("ck"):
         out.append(stem[:-1])  # panicked → panic
     return out
+
+
+def _counted_modifier(prev: Token | None, nxt: Token | None) -> bool:
+    """An -ing word between a number or determiner and a noun modifies that noun ("3 hiring days",
+    "our fundraising newsletters"): it names a kind of thing, so its verb is not an outcome or an act."""
+    if prev is None or nxt is None or nxt.pos != NOUN or nxt.feats.get("verb"):
+        return False
+    return prev.pos == NUM or prev.norm in _DETERMINERS
 
 
 def _metric_noun(tok: Token | None) -> bool:

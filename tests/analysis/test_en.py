@@ -239,3 +239,13 @@ def test_glued_heading_number_starts_the_sentence(en: EnglishAnalyser, text: str
     an = en.analyse(text)
     assert an.head is not None and an.tokens[an.head].form in ("imp", "inf")
     assert not an.has_quantity
+
+
+@pytest.mark.parametrize(
+    "text", ["Organise 3 fundraising dinners for donors", "Email our recruiting partners 4 times", "Run 5 hiring days"]
+)
+def test_counted_ing_modifier_is_no_verb(en: EnglishAnalyser, text: str) -> None:
+    # "3 fundraising dinners" names a kind of dinner: no outcome verb with a count saves the task
+    an = en.analyse(text)
+    assert not an.has("outcome_verbs") and not an.has("reach_verbs")
+    assert an.has("activity_verbs")
