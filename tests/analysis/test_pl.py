@@ -197,3 +197,9 @@ def test_half_of_a_period_is_a_date(pl, text):
 
 def test_half_of_a_population_stays_a_quantity(pl):
     assert pl.analyse("Połowa pacjentów korzysta z e-rejestracji").has_quantity
+
+
+def test_every_nth_is_a_share(pl):
+    # "co trzeci klient": a share of a population is a quantity, like "jedna trzecia"
+    assert kinds(pl, "Co trzeci klient wraca po zakupie")[0][0] == MULTIPLIER
+    assert kinds(pl, "Co piątą reklamację zamykać w ciągu doby")[0][0] == MULTIPLIER
