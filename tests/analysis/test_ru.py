@@ -333,3 +333,9 @@ def test_gaining_an_audience_stays_an_outcome(ru):
 
 def test_leverage_noun_names_an_action(ru):
     assert reading.names_action(analyse(ru, "Левередж экспертизы для выхода на новые рынки"))
+
+
+def test_every_second_is_a_share(ru):
+    an = analyse(ru, "Каждый третий покупатель оставляет отзыв")
+    assert an.has_quantity and reading.task_style(an) is None
+    assert not analyse(ru, "Провести обучение в каждом филиале").has_quantity

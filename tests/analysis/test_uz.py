@@ -373,3 +373,8 @@ def test_bir_after_a_from_value_is_one(uz, text):
 
 def test_bir_before_a_plain_dative_stays_an_article(uz):
     assert not uz.analyse("Tumandan bir maktabga yordam berish").has_quantity
+
+
+def test_every_second_is_a_share(uz):
+    assert uz.analyse("Har ikkinchi mijozni ilovaga jalb qilish").has_quantity
+    assert not uz.analyse("Har bir filialda trening o'tkazish").has_quantity
