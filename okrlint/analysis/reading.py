@@ -8,7 +8,7 @@ call these so a shared check lives in one place (OKR101 and OKR104 both need
 
 from __future__ import annotations
 
-from .types import ADP, FIN, MONEY, NOUN, NUMBER, PERCENT, RANK, Analysis, Match, Quantity, Token
+from .types import ADP, FIN, MONEY, MULTIPLIER, NOUN, NUMBER, PERCENT, RANK, Analysis, Match, Quantity, Token
 
 OUTCOME_CONCEPTS = ("outcome_verbs", "change_verbs", "reach_verbs")
 
@@ -82,7 +82,8 @@ def _share_as_subject(an: Analysis) -> bool:
     finite = an.tokens[verb].form == FIN and an.tokens[verb].feats.get("person", "3") != "1"
     if not (finite or any(an.tokens[i].feats.get("voice") == "pass" for i in unit)):
         return False
-    return any(q.kind == PERCENT and q.tokens[-1] < min(unit) for q in an.quantities)
+    # A share is a percentage or a fraction word ("каждый второй клиент", "co trzeci", "har uchinchi").
+    return any(q.kind in (PERCENT, MULTIPLIER) and q.tokens[-1] < min(unit) for q in an.quantities)
 
 
 def binary_event(an: Analysis) -> Match | None:
