@@ -378,3 +378,15 @@ def test_bir_before_a_plain_dative_stays_an_article(uz):
 def test_every_second_is_a_share(uz):
     assert uz.analyse("Har ikkinchi mijozni ilovaga jalb qilish").has_quantity
     assert not uz.analyse("Har bir filialda trening o'tkazish").has_quantity
+
+
+def test_a_deliverable_participle_counts_what_follows(uz):
+    """ "Ochilgan filiallar: 1 → 4": the participle stands for the head verb, and its count follows it."""
+    an = uz.analyse("Ochilgan filiallar: 1 → 4")
+    assert reading.task_style(an) is not None
+
+
+def test_a_quarter_part_is_a_quantity(uz):
+    an = uz.analyse("Kechikishlarni chorak qismga qisqartirish")
+    assert an.has_quantity
+    assert not uz.analyse("Chorak oxirigacha CRM ni ishga tushirish").has_quantity
