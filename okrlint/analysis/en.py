@@ -442,8 +442,13 @@ class EnglishAnalyser(Analyser):
         return kind
 
     def analyse(self, text: str):  # type: ignore[no-untyped-def]
-        """Buzzwords that are jargon only as verbs ("leverage partners", not "the leverage ratio")."""
+        """Buzzwords that are jargon only as verbs ("leverage partners", not "the leverage ratio"), and
+        plural nouns counted by a number ("20 books", "3 drives") that only look like verbs."""
         a = super().analyse(text)
+        counted = _counted_plurals(a)
+        if counted:
+            keep = tuple(m for m in a.matches if not (m.concept in _VERB_CONCEPTS and m.tokens in counted))
+            a = dataclasses.replace(a, matches=keep)
         verb_only = self.lexicon.words("morphology.verb_only_jargon")
         if verb_only and any(m.concept == "jargon" for m in a.matches):
             keep = tuple(
@@ -781,10 +786,38 @@ def _bases(stem: str, kind: str) -> list[str]:
     return out
 
 
+# Concepts a verb carries; a plural noun counted by a number is none of them.
+_VERB_CONCEPTS = frozenset(
+    {
+        "outcome_verbs",
+        "change_verbs",
+        "reach_verbs",
+        "activity_verbs",
+        "deliverable_verbs",
+        "binary_verbs",
+        "weak_verbs",
+    }
+)
+
+
+def _counted_plurals(an) -> set[tuple[int, ...]]:  # type: ignore[no-untyped-def]
+    """Plural nouns right after a counted number: "read 20 books", "run 3 drives". A count is what
+    they are, never the size of a verb ("20 books" is not booking 20 of something)."""
+    out: set[tuple[int, ...]] = set()
+    for q in an.quantities:
+        i = q.tokens[-1] + 1
+        if q.kind != NUMBER or i >= len(an.tokens):
+            continue
+        tok = an.tokens[i]
+        if tok.pos == NOUN and not tok.form and tok.feats.get("verb") == "s" and an.tokens[i - 1].end < tok.start:
+            out.add((i,))
+    return out
+
+
 def _counted_modifier(prev: Token | None, nxt: Token | None) -> bool:
     """An -ing word between a number or determiner and a noun modifies that noun ("3 hiring days",
     "our fundraising newsletters"): it names a kind of thing, so its verb is not an outcome or an act."""
-    if prev is None or nxt is None or nxt.pos != NOUN or nxt.feats.get("verb"):
+    if prev is None or nxt is None or not (nxt.pos == NOUN or nxt.feats.get("verb") == "s"):
         return False
     return prev.pos == NUM or prev.norm in _DETERMINERS
 

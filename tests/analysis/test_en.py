@@ -249,3 +249,31 @@ def test_counted_ing_modifier_is_no_verb(en: EnglishAnalyser, text: str) -> None
     an = en.analyse(text)
     assert not an.has("outcome_verbs") and not an.has("reach_verbs")
     assert an.has("activity_verbs")
+
+
+def test_counted_plural_is_no_verb(en: EnglishAnalyser) -> None:
+    # "20 books", "3 drives": a count of things, not booking or driving 20 of something
+    an = en.analyse("Write 20 books for the library")
+    assert not an.has("outcome_verbs") and an.has("activity_verbs")
+    assert en.analyse("Book 20 demos with prospects").has("outcome_verbs")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Apply for 4 innovation grants", "activity_verbs"),
+        ("Submit 6 tender bids", "activity_verbs"),
+        ("Facilitate 8 design sessions", "activity_verbs"),
+        ("Achieve PCI DSS compliance", "binary_verbs"),
+        ("Construction of the new depot", "binary_verbs"),
+        ("Lose 5 kg before the race", "change_verbs"),
+    ],
+)
+def test_verbs_across_domains(en: EnglishAnalyser, text: str, concept: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, concept) is not None
+
+
+def test_facilitate_alone_stays_weak(en: EnglishAnalyser) -> None:
+    an = en.analyse("Facilitate cross-team planning")
+    assert an.match_at(an.head, "weak_verbs") is not None
