@@ -15,6 +15,7 @@ from okrlint.analysis.types import (
     INF,
     MONEY,
     MULTIPLIER,
+    NAME,
     NOUN,
     NUMBER,
     PART_FORM,
@@ -203,3 +204,11 @@ def test_every_nth_is_a_share(pl):
     # "co trzeci klient": a share of a population is a quantity, like "jedna trzecia"
     assert kinds(pl, "Co trzeci klient wraca po zakupie")[0][0] == MULTIPLIER
     assert kinds(pl, "Co piątą reklamację zamykać w ciągu doby")[0][0] == MULTIPLIER
+
+
+def test_submissions_and_enabling(pl):
+    an = pl.analyse("Złożyć 4 wnioski o dofinansowanie")
+    assert an.match_at(an.head, "activity_verbs") is not None
+    an = pl.analyse("Włączyć logowanie dwuskładnikowe we wszystkich aplikacjach")
+    assert an.match_at(an.head, "binary_verbs") is not None
+    assert kinds(pl, "Uzyskać raport SOC 2 do końca roku")[0][0] == NAME
