@@ -448,3 +448,8 @@ def test_currency_sign_carries_the_case_after_its_apostrophe(tr):
 def test_a_bracketed_note_is_never_the_head(tr):
     an = tr.analyse("Bağışçı memnuniyetini artırmak (durum: planlandığı gibi)")
     assert an.tokens[an.head].lemma == "artırmak"
+
+
+def test_applying_is_an_activity(tr):
+    an = tr.analyse("3 ulusal fona başvurmak")
+    assert an.match_at(an.head, "activity_verbs") is not None
