@@ -390,3 +390,8 @@ def test_a_quarter_part_is_a_quantity(uz):
     an = uz.analyse("Kechikishlarni chorak qismga qisqartirish")
     assert an.has_quantity
     assert not uz.analyse("Chorak oxirigacha CRM ni ishga tushirish").has_quantity
+
+
+def test_getting_funding_is_an_outcome_with_its_amount(uz):
+    an = uz.analyse("50 million so'mlik moliyalashtirish olish uchun 3 ta loyiha taqdim etish")
+    assert reading.outcome_with_quantity(an) is not None and reading.task_style(an) is None
