@@ -650,8 +650,9 @@ class EnglishAnalyser(Analyser):
             return "start"  # "KR1: Launch …", "1. Hire …"
         if not seen_verb and gap_punct and any(tokens[j].norm in _CONV_PREPS for j in words[:k]):
             return "start"  # "By optimising X, cut Y"
-        if not seen_verb and gap_punct and tokens[words[0]].norm in _PREPOSITIONS:
-            return "start"  # "In 2026, become …": a fronted adverbial phrase, then the verb
+        lead = next((j for j in words[:k] if not _is_adverb(tokens[j])), words[0])
+        if not seen_verb and gap_punct and tokens[lead].norm in _PREPOSITIONS:
+            return "start"  # "In 2026, become …", "Together with IT, prepare …": a fronted adverbial phrase
         if p in _RELATIVES and p not in ("whom", "whose") and k >= 2 and tokens[words[k - 2]].pos == NOUN:
             before, kind = tokens[words[k - 2]], tokens[words[k]].feats.get("verb")
             plural = before.norm != before.lemma and before.norm.endswith("s")

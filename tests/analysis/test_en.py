@@ -277,3 +277,26 @@ def test_verbs_across_domains(en: EnglishAnalyser, text: str, concept: str) -> N
 def test_facilitate_alone_stays_weak(en: EnglishAnalyser) -> None:
     an = en.analyse("Facilitate cross-team planning")
     assert an.match_at(an.head, "weak_verbs") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Carry out 4 fire drills", "activity_verbs"),
+        ("Perform 12 site inspections", "activity_verbs"),
+        ("Obtain the operating licence for the new plant", "binary_verbs"),
+        ("Secure planning approval for the depot", "binary_verbs"),
+        ("Together with the council, organise a street festival", "activity_verbs"),
+    ],
+)
+def test_more_verbs_at_the_head(en: EnglishAnalyser, text: str, concept: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, concept) is not None, an.matches
+
+
+def test_intransitive_rise_is_a_change(en: EnglishAnalyser) -> None:
+    assert en.analyse("Repeat visits will rise to 40%").has("change_verbs")
+
+
+def test_goal_heading_number_is_a_name(en: EnglishAnalyser) -> None:
+    assert not en.analyse("Goal 3: Become the partner of choice for councils").has_quantity
