@@ -920,6 +920,12 @@ class TurkishAnalyser(Analyser):
         for i, tok in enumerate(out):
             if not tok.is_word or tok.pos == NUM:
                 continue
+            # "üç yüzden beş yüze", "on bine": after a number, "yüz"/"bin"/"on" with a case
+            # ending is the number (alone they may be "face", "ride", "on").
+            number = self._inflected_homonym_number(out, i)
+            if number is not None:
+                out[i] = number
+                continue
             nxt = out[i + 1] if i + 1 < len(out) else None
             next_word = nxt if nxt is not None and nxt.is_word and nxt.pos != NUM else None
             # "yıllık bazda", "yıl bazında": on a yearly basis, an adverb, not the label "baz: 35".
@@ -978,6 +984,20 @@ class TurkishAnalyser(Analyser):
                 out[i] = self._as_noun(tok)
         self._final_aorist(out)
         return out
+
+    def _inflected_homonym_number(self, out: list[Token], i: int) -> Token | None:
+        tok = out[i]
+        prev = out[i - 1] if i > 0 else None
+        if prev is None or not (prev.pos == NUM or prev.norm in self.number_forms):
+            return None
+        if self._is(tok, "numbers.percent_words"):
+            return None  # "yüzde 80'den yüzde 90'a": "yüzde" is the percent word
+        for word in ("yüz", "bin", "on"):
+            if tok.norm.startswith(word) and tok.norm != word:
+                feats = _suffix_feats(tok.norm[len(word) :])
+                if feats:
+                    return replace(tok, lemma=word, lemmas=frozenset({word}), pos=ADJ, form="", feats=feats)
+        return None
 
     def _final_aorist(self, out: list[Token]) -> None:
         """The last word of a statement may be an aorist ("Platformumuz kesintisiz *çalışır*",

@@ -453,3 +453,24 @@ def test_a_bracketed_note_is_never_the_head(tr):
 def test_applying_is_an_activity(tr):
     an = tr.analyse("3 ulusal fona başvurmak")
     assert an.match_at(an.head, "activity_verbs") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "target"),
+    [
+        ("Üye sayısını üç yüzden beş yüze çıkarmak", 300, 500),
+        ("Ziyaretçi sayısını iki bin beş yüzden dört bine çıkarmak", 2500, 4000),
+        ("Hata oranını yüzde 8'den yüzde 3'e indirmek", 8, 3),
+    ],
+)
+def test_inflected_hundred_and_thousand_after_a_number(tr, text, baseline, target):
+    changes = tr.analyse(text).changes
+    assert [(c.baseline, c.target) for c in changes] == [(baseline, target)]
+
+
+def test_heading_number_and_app_release(tr):
+    assert not tr.analyse("Hedef 2: Bölgenin en sevilen oteli olmak").has_quantity
+    an = tr.analyse("Mobil uygulamanın yeni sürümünü yayınlamak")
+    assert an.match_at(an.head, "binary_verbs") is not None
+    an = tr.analyse("Şirket blogunda 10 makale yayınlamak")
+    assert an.match_at(an.head, "activity_verbs") is not None
