@@ -802,15 +802,19 @@ _VERB_CONCEPTS = frozenset(
 
 
 def _counted_plurals(an) -> set[tuple[int, ...]]:  # type: ignore[no-untyped-def]
-    """Plural nouns right after a counted number: "read 20 books", "run 3 drives". A count is what
-    they are, never the size of a verb ("20 books" is not booking 20 of something)."""
+    """Nouns right after a counted number: plurals ("read 20 books", "run 3 drives") and the first half
+    of a compound ("hire 5 growth marketers"). The number counts the things, it is never the size of
+    a verb ("20 books" is not booking 20 of something, "5 growth" no change of 5)."""
     out: set[tuple[int, ...]] = set()
     for q in an.quantities:
         i = q.tokens[-1] + 1
         if q.kind != NUMBER or i >= len(an.tokens):
             continue
         tok = an.tokens[i]
-        if tok.pos == NOUN and not tok.form and tok.feats.get("verb") == "s" and an.tokens[i - 1].end < tok.start:
+        if tok.pos != NOUN or tok.form or an.tokens[i - 1].end == tok.start:
+            continue
+        nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) else None
+        if tok.feats.get("verb") == "s" or (nxt is not None and nxt.pos == NOUN and not nxt.form):
             out.add((i,))
     return out
 

@@ -300,3 +300,14 @@ def test_intransitive_rise_is_a_change(en: EnglishAnalyser) -> None:
 
 def test_goal_heading_number_is_a_name(en: EnglishAnalyser) -> None:
     assert not en.analyse("Goal 3: Become the partner of choice for councils").has_quantity
+
+
+def test_count_before_a_compound_is_no_change(en: EnglishAnalyser) -> None:
+    # "5 growth marketers" counts marketers: "growth" is no change of size 5
+    an = en.analyse("Hire 5 growth marketers")
+    assert not an.has("change_verbs") and an.has("activity_verbs")
+    assert en.analyse("A 20% growth in repeat bookings").has("change_verbs")
+
+
+def test_age_number_is_a_name(en: EnglishAnalyser) -> None:
+    assert not en.analyse("Every child reads fluently by age 8").has_quantity
