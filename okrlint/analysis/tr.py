@@ -316,6 +316,9 @@ NUMBER_WORDS = {
     "milyar": 1e9,
 }
 # Number words whose inflected forms are other words ("onu" him, "altında" under, "yüzde" percent).
+# Concepts of a verb; the first half of a counted compound carries none of them.
+_VERB_CONCEPTS = frozenset({"outcome_verbs", "change_verbs", "reach_verbs", "activity_verbs", "binary_verbs"})
+
 _NO_INFLECTION = frozenset({"on", "altı", "yüz", "bin", "bir"})
 
 _CASES = {"(y)I": "acc", "(y)A": "dat", "DA": "loc", "DAn": "abl", "(n)In": "gen", "(y)lA": "ins"}
@@ -1071,7 +1074,7 @@ class TurkishAnalyser(Analyser):
 
     # -- pipeline steps ----------------------------------------------------------------
     def analyse(self, text: str) -> Analysis:
-        an = self._noun_light_verbs(self._light_objects(super().analyse(text)))
+        an = self._counted_compounds(self._noun_light_verbs(self._light_objects(super().analyse(text))))
         light = {i for i, t in enumerate(an.tokens) if "light" in t.feats}
         if not light:
             return an
@@ -1083,6 +1086,29 @@ class TurkishAnalyser(Analyser):
         )
         predicate, head = self.find_predicate(an.tokens, matches)
         return replace(an, matches=matches, predicate=predicate, head=head)
+
+    @staticmethod
+    def _counted_compounds(an: Analysis) -> Analysis:
+        """ "5 büyüme uzmanı" (5 growth specialists): a bare noun between a count and a possessed noun
+        is the first half of a compound the number counts, not a change of size 5."""
+        counted = set()
+        for q in an.quantities:
+            i = q.tokens[-1] + 1
+            if q.kind != NUMBER or i + 1 >= len(an.tokens):
+                continue
+            tok, nxt = an.tokens[i], an.tokens[i + 1]
+            if (
+                tok.pos == NOUN
+                and not tok.is_verb_like
+                and not (set(tok.feats) & {"case", "poss", "number"})
+                and nxt.feats.get("poss_any") == "3"
+                and not nxt.is_verb_like
+            ):
+                counted.add((i,))
+        if not counted:
+            return an
+        keep = tuple(m for m in an.matches if not (m.tokens in counted and m.concept in _VERB_CONCEPTS))
+        return replace(an, matches=keep)
 
     @staticmethod
     def _noun_light_verbs(an: Analysis) -> Analysis:

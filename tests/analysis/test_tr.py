@@ -474,3 +474,10 @@ def test_heading_number_and_app_release(tr):
     assert an.match_at(an.head, "binary_verbs") is not None
     an = tr.analyse("Şirket blogunda 10 makale yayınlamak")
     assert an.match_at(an.head, "activity_verbs") is not None
+
+
+def test_count_before_a_compound_is_no_change(tr):
+    # "5 büyüme uzmanı" counts specialists: "büyüme" is no change of size 5
+    an = tr.analyse("5 büyüme uzmanı işe almak")
+    assert not an.has("change_verbs") and an.has("activity_verbs")
+    assert tr.analyse("Gelirde %20 büyüme sağlamak").has("change_verbs")
