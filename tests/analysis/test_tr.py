@@ -481,3 +481,8 @@ def test_count_before_a_compound_is_no_change(tr):
     an = tr.analyse("5 büyüme uzmanı işe almak")
     assert not an.has("change_verbs") and an.has("activity_verbs")
     assert tr.analyse("Gelirde %20 büyüme sağlamak").has("change_verbs")
+
+
+def test_fractions_are_shares(tr):
+    for text in ("Maliyetleri onda bir oranında düşürmek", "Müşterilerin dörtte birini geri kazanmak"):
+        assert any(q.kind == MULTIPLIER for q in tr.analyse(text).quantities), text
