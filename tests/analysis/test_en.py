@@ -311,3 +311,9 @@ def test_count_before_a_compound_is_no_change(en: EnglishAnalyser) -> None:
 
 def test_age_number_is_a_name(en: EnglishAnalyser) -> None:
     assert not en.analyse("Every child reads fluently by age 8").has_quantity
+
+
+@pytest.mark.parametrize("text", ["Deprecate the v1 endpoints", "Phase out the paper forms", "Shut down the old data centre"])
+def test_retiring_is_a_yes_no_event(en: EnglishAnalyser, text: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, "binary_verbs") is not None, an.matches
