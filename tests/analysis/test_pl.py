@@ -212,3 +212,9 @@ def test_submissions_and_enabling(pl):
     an = pl.analyse("Włączyć logowanie dwuskładnikowe we wszystkich aplikacjach")
     assert an.match_at(an.head, "binary_verbs") is not None
     assert kinds(pl, "Uzyskać raport SOC 2 do końca roku")[0][0] == NAME
+
+
+def test_retiring_is_a_yes_no_event(pl):
+    for text in ("Wycofać starą aplikację mobilną", "Wygaszenie starego systemu kadrowego"):
+        an = pl.analyse(text)
+        assert an.match_at(an.head, "binary_verbs") is not None, text
