@@ -427,6 +427,8 @@ class EnglishAnalyser(Analyser):
         if not word and i >= 2 and tokens[i - 1].text == "." and _LABEL_RE.match(tokens[i - 2].norm):
             return NAME  # "KR2.1": the second half of a heading number
         kind = super()._number_kind(tokens, i, suffix, value, word)
+        if kind == NUMBER and not word and self._compound_attribute(tokens, i):
+            return NAME  # "2-factor authentication", "a 4-day week", "30-day retention"
         if (
             not word
             and kind == NUMBER
@@ -440,6 +442,26 @@ class EnglishAnalyser(Analyser):
         if kind == DATE and _DECIMAL_RE.match(tok.norm):
             kind = super()._number_kind(tokens, i, "", value, word=True)  # the checks a number word gets
         return kind
+
+    def _compound_attribute(self, tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
+        """A number glued by a hyphen to a word, before a noun, names a kind of thing ("a 3-tier
+        model", "2-factor authentication"), not an amount; except a value scale ("4.5-star rating",
+        "20-percent") and a size of a change ("a 10-minute reduction")."""
+        if i + 3 >= len(tokens) or tokens[i + 1].text != "-":
+            return False
+        unit, after = tokens[i + 2], tokens[i + 3]
+        if not (tokens[i].end == tokens[i + 1].start and tokens[i + 1].end == unit.start and unit.is_word):
+            return False
+        if unit.norm == "star" and tokens[i + 3].norm in ("rating", "score", "average"):
+            return False  # "a 4.5-star rating" is the value; "5-star reviews" a kind of review
+        if unit.pos == NUM or unit.norm in _VALUE_UNITS or any(
+            self._is(unit, key) for key in ("numbers.percent_words", "numbers.scale", "numbers.currency")
+        ):
+            return False
+        if not after.is_word or after.pos not in (NOUN, VERB) or after.form:
+            return False
+        change = self.lexicon.words("concepts.change_verbs") | self.lexicon.words("concepts.weak_verbs")
+        return not (after.lemmas & change)
 
     def analyse(self, text: str):  # type: ignore[no-untyped-def]
         """Buzzwords that are jargon only as verbs ("leverage partners", not "the leverage ratio"), and
@@ -786,6 +808,9 @@ def _bases(stem: str, kind: str) -> list[str]:
         out.append(stem[:-1])  # panicked → panic
     return out
 
+
+# Words after "N-" whose number is a value to reach, not a kind: "a 10-point lead", "2-fold".
+_VALUE_UNITS = frozenset({"point", "points", "fold", "times", "x"})
 
 # Concepts a verb carries; a plural noun counted by a number is none of them.
 _VERB_CONCEPTS = frozenset(

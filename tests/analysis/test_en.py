@@ -313,7 +313,23 @@ def test_age_number_is_a_name(en: EnglishAnalyser) -> None:
     assert not en.analyse("Every child reads fluently by age 8").has_quantity
 
 
-@pytest.mark.parametrize("text", ["Deprecate the v1 endpoints", "Phase out the paper forms", "Shut down the old data centre"])
+@pytest.mark.parametrize(
+    "text", ["Deprecate the v1 endpoints", "Phase out the paper forms", "Shut down the old data centre"]
+)
 def test_retiring_is_a_yes_no_event(en: EnglishAnalyser, text: str) -> None:
     an = en.analyse(text)
     assert an.match_at(an.head, "binary_verbs") is not None, an.matches
+
+
+@pytest.mark.parametrize(
+    "text", ["Roll out 2-factor authentication for all staff", "Pilot a 4-day work week", "Increase 30-day retention"]
+)
+def test_number_in_a_compound_adjective_is_a_name(en: EnglishAnalyser, text: str) -> None:
+    assert not en.analyse(text).has_quantity
+
+
+@pytest.mark.parametrize(
+    "text", ["Reach a 4.5-star rating on Google", "Achieve a 10-minute reduction in wait time", "Hire 3 engineers"]
+)
+def test_number_before_a_value_or_change_stays_a_quantity(en: EnglishAnalyser, text: str) -> None:
+    assert en.analyse(text).has_quantity
