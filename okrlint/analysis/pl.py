@@ -27,8 +27,10 @@ from .types import (
     FIN,
     IMP,
     INF,
+    NAME,
     NOUN,
     NUM,
+    NUMBER,
     PART,
     PART_FORM,
     PRON,
@@ -192,6 +194,8 @@ _RARE_VERBS = frozenset(
 _NEVER_HOMOGRAPH = frozenset({"mieć"})
 
 _WITHIN = frozenset({"ciąg", "przeciąg"})
+# Nouns a "N-gwiazdkowy" value describes: "4,5-gwiazdkowa ocena" is a target, "5-gwiazdkowy hotel" a kind.
+_RATING_NOUNS = frozenset({"ocena", "średnia", "wynik"})
 _LONG_PERIODS = frozenset({"tydzień", "miesiąc", "kwartał", "półrocze", "rok"})
 _DAY_MONTH = re.compile(r"^(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])$")
 
@@ -348,7 +352,25 @@ class PolishAnalyser(Analyser):
         # "w ciągu 6 miesięcy" is a deadline; "w ciągu 4 godzin" stays a measured time.
         if i >= 1 and i + 1 < len(tokens) and tokens[i - 1].lemma in _WITHIN and tokens[i + 1].lemmas & _LONG_PERIODS:
             return DATE
-        return super()._number_kind(tokens, i, suffix, value, word)
+        kind = super()._number_kind(tokens, i, suffix, value, word)
+        if kind == NUMBER and not word and self._compound_attribute(tokens, i):
+            return NAME  # "3-poziomowy cennik", "2-etapowa weryfikacja", "30-dniowa retencja"
+        return kind
+
+    def _compound_attribute(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """A number glued by a hyphen to an adjective names a kind of thing ("4-dniowy tydzień
+        pracy"), not an amount; except percent and multiplier adjectives ("20-procentowy",
+        "5-krotny"), a rating ("4,5-gwiazdkowa ocena") and the size of a change."""
+        if i + 3 >= len(tokens) or tokens[i + 1].text != "-":
+            return False
+        adj, after = tokens[i + 2], tokens[i + 3]
+        if not (tokens[i].end == tokens[i + 1].start and tokens[i + 1].end == adj.start and adj.pos == ADJ):
+            return False
+        if any(self._is(adj, key) for key in ("numbers.percent_words", "concepts.multipliers", "numbers.currency")):
+            return False
+        if adj.norm.startswith(("procent", "krotn")) or after.pos != NOUN or after.lemmas & _RATING_NOUNS:
+            return False
+        return not (after.lemmas & self.lexicon.words("concepts.change_verbs"))
 
     # -- context ------------------------------------------------------------
     def disambiguate(self, tokens: list[Token]) -> list[Token]:

@@ -218,3 +218,10 @@ def test_retiring_is_a_yes_no_event(pl):
     for text in ("Wycofać starą aplikację mobilną", "Wygaszenie starego systemu kadrowego"):
         an = pl.analyse(text)
         assert an.match_at(an.head, "binary_verbs") is not None, text
+
+
+def test_number_in_a_compound_adjective_is_a_name(pl):
+    for text in ("Wprowadzić 3-poziomowy cennik", "Zwiększyć 30-dniową retencję użytkowników"):
+        assert not pl.analyse(text).has_quantity, text
+    assert kinds(pl, "Osiągnąć 4,5-gwiazdkową ocenę w Google") == [(NUMBER, 4.5)]
+    assert kinds(pl, "20-procentowy wzrost przychodów")[0][0] == PERCENT
