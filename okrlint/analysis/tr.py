@@ -1224,11 +1224,30 @@ class TurkishAnalyser(Analyser):
                 return False
         return False
 
+    def _attribute_word(self, tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
+        """A number before an "-lı/-lık" adjective of a unit, followed by a noun, names a kind of thing
+        ("2 faktörlü kimlik doğrulama", "4 günlük çalışma haftası"), not an amount; except a rating
+        ("4,5 yıldızlı puan") and the size of a change ("30 dakikalık azalma")."""
+        if i + 2 >= len(tokens):
+            return False
+        adj, after = tokens[i + 1], tokens[i + 2]
+        if not (adj.is_word and after.is_word and after.pos == NOUN) or "'" in adj.norm:
+            return False
+        ending = next((e for e in _ATTRIBUTE_ENDINGS if adj.norm.endswith(e) and len(adj.norm) > len(e) + 1), None)
+        if ending is None:
+            return False
+        root = adj.norm[: -len(ending)]
+        if root not in _ATTRIBUTE_UNITS or (root == "yıldız" and after.lemmas & _RATING_NOUNS):
+            return False
+        return not (after.lemmas & self.lexicon.words("concepts.change_verbs"))
+
     def _number_kind(self, tokens, i, suffix, value, word=False):
         kind = super()._number_kind(tokens, i, suffix, value, word)
         nxt = _next_word(tokens, i)
         if kind == NUMBER and not word and nxt is not None and nxt.lemmas & self.lexicon.words("numbers.name_after"):
             return NAME  # "1.29 sürümü", "5 numaralı madde"
+        if kind == NUMBER and not word and self._attribute_word(tokens, i):
+            return NAME  # "2 faktörlü doğrulama", "3 kademeli fiyatlandırma", "30 günlük elde tutma"
         if (
             kind == NUMBER
             and not word
@@ -1253,6 +1272,34 @@ class TurkishAnalyser(Analyser):
 
 
 _PLACE_VERBS = frozenset({"olmak", "gelmek", "ol", "gel"})
+_ATTRIBUTE_ENDINGS = ("lık", "lik", "luk", "lük", "lı", "li", "lu", "lü")
+# Units and steps a "N-lık/-lı" adjective measures a thing by: "4 günlük hafta", "2 faktörlü doğrulama".
+# Other "-lı" adjectives only describe what is counted ("250 nitelikli müşteri", "10.000 akıllı sayaç").
+_ATTRIBUTE_UNITS = frozenset(
+    {
+        "saniye",
+        "dakika",
+        "saat",
+        "gün",
+        "hafta",
+        "ay",
+        "yıl",
+        "faktör",
+        "kademe",
+        "aşama",
+        "adım",
+        "katman",
+        "seviye",
+        "basamak",
+        "yıldız",
+        "kişi",
+        "yatak",
+        "oda",
+        "şerit",
+    }
+)
+# Nouns a "N yıldızlı" value describes: "4,5 yıldızlı puan" is a target, "5 yıldızlı yorum" a kind.
+_RATING_NOUNS = frozenset({"puan", "ortalama", "değerlendirme", "not"})
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 
 

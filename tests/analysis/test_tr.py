@@ -486,3 +486,10 @@ def test_count_before_a_compound_is_no_change(tr):
 def test_fractions_are_shares(tr):
     for text in ("Maliyetleri onda bir oranında düşürmek", "Müşterilerin dörtte birini geri kazanmak"):
         assert any(q.kind == MULTIPLIER for q in tr.analyse(text).quantities), text
+
+
+def test_number_before_a_unit_adjective_is_a_name(tr):
+    for text in ("2 faktörlü kimlik doğrulamayı devreye almak", "30 günlük elde tutma oranını artırmak"):
+        assert not tr.analyse(text).has_quantity, text
+    for text in ("250 nitelikli potansiyel müşteri edinmek", "Google'da 4,5 yıldızlı puana ulaşmak"):
+        assert tr.analyse(text).has_quantity, text
