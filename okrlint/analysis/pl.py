@@ -13,6 +13,8 @@ infinitive ("*będziemy* próbować", "*chcemy* zwiększyć") is not the head.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import math
 import re
 from typing import Any
 
@@ -43,6 +45,22 @@ from .types import (
 )
 
 _MORFEUSZ: Any = None
+
+# A letter typed without its diacritic and the letters it may stand for.
+_DIACRITIC_VARIANTS = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń", "o": "oó", "s": "sś", "z": "zżź"}
+_MAX_RESTORED = 2048  # spellings tried for one word typed without Polish letters
+_POLISH_LETTERS = frozenset("ąćęłńóśźż")
+# Frequent words whose typed-without-diacritics form is also a (rare) word of its own.
+_ASCII_HOMOGRAPHS = {
+    "sie": "się",
+    "sa": "są",
+    "konca": "końca",
+    "juz": "już",
+    "miedzy": "między",
+    "polowy": "połowy",
+    "polowe": "połowę",
+    "wzrosnie": "wzrośnie",
+}
 
 
 class _Morfeusz:
@@ -292,6 +310,10 @@ class PolishAnalyser(Analyser):
     # -- words --------------------------------------------------------------
     def analyse_word(self, norm: str) -> WordInfo:
         readings = self._readings(norm)
+        restored = False
+        if not readings:
+            readings = self._restored_readings(norm)
+            restored = bool(readings)
         if not readings:
             return WordInfo((norm,))
         best = min(readings, key=lambda r: r[0])
@@ -300,6 +322,8 @@ class PolishAnalyser(Analyser):
         lemmas = [lemma] + [r[2] for r in sorted(readings, key=lambda r: r[0]) if r[2] != lemma]
         feats = _feats(cls, parts)
         feats["tag"] = cls
+        if restored:
+            feats["restored"] = "1"  # typed without its Polish letters
         alt = self._alternative(readings, best)
         if alt:
             feats["alt"] = alt
@@ -333,6 +357,43 @@ class PolishAnalyser(Analyser):
                 rank += 3  # a proper name ("Tys", "Maja") only when nothing else fits
             out.append((rank, cls, _strip_homonym(lemma), parts))
         return out
+
+    def _typed_without_diacritics(self, tokens: list[Token]) -> list[Token]:
+        """In a text typed without Polish letters (some word needed them put back, none is written
+        with one), the short words that are also rare words as typed read as their usual spelling:
+        "sie" is "się", "do konca roku" is "do końca roku"."""
+        if not any(t.feats.get("restored") for t in tokens) or any(
+            ch in _POLISH_LETTERS for t in tokens for ch in t.norm
+        ):
+            return tokens
+        out = []
+        for tok in tokens:
+            spelled = _ASCII_HOMOGRAPHS.get(tok.norm)
+            if spelled is not None:
+                info = self._info(spelled)
+                lemmas, feats = frozenset(info.lemmas), dict(info.feats)
+                tok = _replace(tok, lemma=info.lemmas[0], lemmas=lemmas, pos=info.pos, form=info.form, feats=feats)
+            out.append(tok)
+        return out
+
+    def _restored_readings(self, norm: str) -> list[tuple[int, str, str, list[str]]]:
+        """Readings of a word typed without Polish letters ("zwiekszyc", "obsluge", "artykulow"):
+        the best-ranked known spelling with ą ć ę ł ń ó ś ź ż put back; none when no spelling is
+        known or the word has too many candidate letters to try."""
+        if not norm.isascii() or not norm.isalpha():
+            return []
+        slots = [_DIACRITIC_VARIANTS.get(ch, ch) for ch in norm]
+        if math.prod(len(v) for v in slots) > _MAX_RESTORED:
+            return []
+        best: list[tuple[int, str, str, list[str]]] = []
+        for letters in itertools.product(*slots):
+            spelled = "".join(letters)
+            if spelled == norm:
+                continue
+            found = self._readings(spelled)
+            if found and (not best or min(r[0] for r in found) < min(r[0] for r in best)):
+                best = found
+        return best
 
     @staticmethod
     def _alternative(readings: list, best: tuple) -> str:
@@ -374,7 +435,7 @@ class PolishAnalyser(Analyser):
 
     # -- context ------------------------------------------------------------
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
-        out = list(tokens)
+        out = self._typed_without_diacritics(list(tokens))
         action_nouns = self._action_nouns()
         for i, tok in enumerate(out):
             tag = tok.feats.get("tag", "")

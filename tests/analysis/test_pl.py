@@ -225,3 +225,21 @@ def test_number_in_a_compound_adjective_is_a_name(pl):
         assert not pl.analyse(text).has_quantity, text
     assert kinds(pl, "Osiągnąć 4,5-gwiazdkową ocenę w Google") == [(NUMBER, 4.5)]
     assert kinds(pl, "20-procentowy wzrost przychodów")[0][0] == PERCENT
+
+
+def test_typed_without_polish_letters(pl):
+    # "Zwiekszyc liczbe klientow": the letters are put back where only the restored spelling is a word
+    an = pl.analyse("Zwiekszyc liczbe klientow o 20% do konca roku")
+    assert an.match_at(an.head, "change_verbs") is not None
+    assert an.has("deadline_phrases")
+    an = pl.analyse("Zorganizowac szkolenie dla wszystkich pracownikow")
+    assert an.match_at(an.head, "activity_verbs") is not None
+    assert pl.analyse("Postaramy sie pozyskac 20 sponsorow").has("hedging")
+    # a word written with its letters is left alone, and so is "sie" among words that have them
+    assert pl.analyse("Koszty spadną o 10%").tokens[0].lemma == "koszt"
+
+
+def test_detects_polish_typed_without_its_letters():
+    from okrlint.analysis import Analyzer
+
+    assert Analyzer().detect("Sprobowac pozyskac 20 sponsorow") == "pl"
