@@ -333,3 +333,9 @@ def test_number_in_a_compound_adjective_is_a_name(en: EnglishAnalyser, text: str
 )
 def test_number_before_a_value_or_change_stays_a_quantity(en: EnglishAnalyser, text: str) -> None:
     assert en.analyse(text).has_quantity
+
+
+def test_a_number_inside_a_gap_is_not_a_word(en: EnglishAnalyser) -> None:
+    # "achieve ... certification" allows three words between; the name's digit is not one of them
+    an = en.analyse("Achieve SOC 2 Type II certification by November")
+    assert an.match_at(an.head, "binary_verbs") is not None
