@@ -467,6 +467,8 @@ class EnglishAnalyser(Analyser):
         """Buzzwords that are jargon only as verbs ("leverage partners", not "the leverage ratio"), and
         plural nouns counted by a number ("20 books", "3 drives") that only look like verbs."""
         a = super().analyse(text)
+        if a.head is None:
+            a = _nominal_change_head(a)
         counted = _counted_plurals(a)
         if counted:
             keep = tuple(m for m in a.matches if not (m.concept in _VERB_CONCEPTS and m.tokens in counted))
@@ -824,6 +826,21 @@ _VERB_CONCEPTS = frozenset(
         "weak_verbs",
     }
 )
+
+
+def _nominal_change_head(an):  # type: ignore[no-untyped-def]
+    """A verbless key result whose noun phrase ends in a change noun after its size ("25% year-over-year
+    revenue growth", "20% YoY growth in members"): the change noun heads it, the size is its target."""
+    for m in an.concept("change_verbs"):
+        last = m.tokens[-1]
+        after = next((t for t in an.tokens[last + 1 :] if t.is_word), None)
+        if an.tokens[last].pos != NOUN or (after is not None and after.pos != ADP):
+            continue  # the noun ends the phrase, or a prepositional phrase follows ("growth in members")
+        sizes = [q for q in an.quantities if q.is_target and q.tokens[-1] < m.tokens[0]]
+        between = range(sizes[-1].tokens[-1] + 1, m.tokens[0]) if sizes else range(0)
+        if sizes and all(an.tokens[j].pos in (NOUN, ADJ, PUNCT, X) for j in between):
+            return dataclasses.replace(an, head=m.tokens[0], predicate=m.tokens)
+    return an
 
 
 def _counted_plurals(an) -> set[tuple[int, ...]]:  # type: ignore[no-untyped-def]

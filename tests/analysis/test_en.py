@@ -339,3 +339,13 @@ def test_a_number_inside_a_gap_is_not_a_word(en: EnglishAnalyser) -> None:
     # "achieve ... certification" allows three words between; the name's digit is not one of them
     an = en.analyse("Achieve SOC 2 Type II certification by November")
     assert an.match_at(an.head, "binary_verbs") is not None
+
+
+@pytest.mark.parametrize("text", ["25% year-over-year revenue growth", "20% YoY growth in paying members"])
+def test_change_noun_heads_a_verbless_key_result(en: EnglishAnalyser, text: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, "change_verbs") is not None
+
+
+def test_verbless_count_has_no_change_head(en: EnglishAnalyser) -> None:
+    assert en.analyse("500 new monthly donors").head is None
