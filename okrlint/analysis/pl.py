@@ -40,6 +40,7 @@ from .types import (
     SYM,
     VERB,
     VNOUN,
+    Analysis,
     Token,
     X,
 )
@@ -307,6 +308,21 @@ class PolishAnalyser(Analyser):
     language = "pl"
     persistent_tables = ("_brev",)  # what Morfeusz says of a short word written with a dot
 
+    def analyse(self, text: str) -> Analysis:
+        """An action noun in the genitive right after the noun that heads the phrase is that noun's
+        topic, not the action ("Plan *rekrutacji* na III kwartał" is a plan, "Strategia *rozwoju*"
+        a strategy)."""
+        an = super().analyse(text)
+        topics = {
+            m.tokens
+            for m in an.matches
+            if m.concept == "action_nouns" and _genitive_after_head_noun(an.tokens, m.tokens[0])
+        }
+        if not topics:
+            return an
+        keep = tuple(m for m in an.matches if not (m.concept == "action_nouns" and m.tokens in topics))
+        return dataclasses.replace(an, matches=keep)
+
     # -- words --------------------------------------------------------------
     def analyse_word(self, norm: str) -> WordInfo:
         readings = self._readings(norm)
@@ -422,16 +438,20 @@ class PolishAnalyser(Analyser):
         """A number glued by a hyphen to an adjective names a kind of thing ("4-dniowy tydzień
         pracy"), not an amount; except percent and multiplier adjectives ("20-procentowy",
         "5-krotny"), a rating ("4,5-gwiazdkowa ocena") and the size of a change."""
-        if i + 3 >= len(tokens) or tokens[i + 1].text != "-":
+        if i + 2 >= len(tokens) or tokens[i + 1].text != "-":
             return False
-        adj, after = tokens[i + 2], tokens[i + 3]
+        adj = tokens[i + 2]
         if not (tokens[i].end == tokens[i + 1].start and tokens[i + 1].end == adj.start and adj.pos == ADJ):
             return False
         if any(self._is(adj, key) for key in ("numbers.percent_words", "concepts.multipliers", "numbers.currency")):
             return False
-        if adj.norm.startswith(("procent", "krotn")) or after.pos != NOUN or after.lemmas & _RATING_NOUNS:
+        if adj.norm.startswith(("procent", "krotn")):
             return False
-        return not (after.lemmas & self.lexicon.words("concepts.change_verbs"))
+        # the noun it describes: after it ("3-poziomowy cennik") or before it ("opinii 5-gwiazdkowych")
+        noun = tokens[i + 3] if i + 3 < len(tokens) and tokens[i + 3].pos == NOUN else _prev_noun(tokens, i)
+        if noun is None or noun.lemmas & _RATING_NOUNS:
+            return False
+        return not (noun.lemmas & self.lexicon.words("concepts.change_verbs"))
 
     # -- context ------------------------------------------------------------
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
@@ -634,6 +654,19 @@ class PolishAnalyser(Analyser):
 
 def _replace(tok: Token, **changes: Any) -> Token:
     return dataclasses.replace(tok, **changes)
+
+
+def _prev_noun(tokens: tuple[Token, ...], i: int) -> Token | None:
+    prev = tokens[i - 1] if i > 0 else None
+    return prev if prev is not None and prev.pos == NOUN and prev.end < tokens[i].start else None
+
+
+def _genitive_after_head_noun(tokens: tuple[Token, ...], i: int) -> bool:
+    tok = tokens[i]
+    if i == 0 or tok.feats.get("case") != "gen":
+        return False
+    head = tokens[i - 1]
+    return head.is_word and head.pos == NOUN and not head.form and head.feats.get("case") in ("nom", "acc")
 
 
 def _genitive_object(tokens: list[Token], i: int) -> bool:

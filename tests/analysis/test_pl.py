@@ -221,7 +221,11 @@ def test_retiring_is_a_yes_no_event(pl):
 
 
 def test_number_in_a_compound_adjective_is_a_name(pl):
-    for text in ("Wprowadzić 3-poziomowy cennik", "Zwiększyć 30-dniową retencję użytkowników"):
+    for text in (
+        "Wprowadzić 3-poziomowy cennik",
+        "Zwiększyć 30-dniową retencję użytkowników",
+        "Zwiększyć liczbę opinii 5-gwiazdkowych",
+    ):
         assert not pl.analyse(text).has_quantity, text
     assert kinds(pl, "Osiągnąć 4,5-gwiazdkową ocenę w Google") == [(NUMBER, 4.5)]
     assert kinds(pl, "20-procentowy wzrost przychodów")[0][0] == PERCENT
@@ -243,3 +247,10 @@ def test_detects_polish_typed_without_its_letters():
     from okrlint.analysis import Analyzer
 
     assert Analyzer().detect("Sprobowac pozyskac 20 sponsorow") == "pl"
+
+
+def test_genitive_action_noun_after_a_head_noun_is_its_topic(pl):
+    from okrlint.analysis import reading
+
+    assert reading.heading_action_noun(pl.analyse("Plan rekrutacji na III kwartał")) is None
+    assert reading.heading_action_noun(pl.analyse("Wzrost sprzedaży w Niemczech")) is not None
