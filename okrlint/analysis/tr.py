@@ -902,6 +902,8 @@ class TurkishAnalyser(Analyser):
         feats: dict[str, str] = {}
         any_poss = False
         for stem, pfeats, safe, depth in parses:
+            # a soft g before a vowel ending proves the ending: "desteği" is destek + i, "bebeği" bebek + i
+            safe = safe or (stem[-1] == "ğ" and pfeats.get("_vowel", False) and sum(ch in VOWELS for ch in stem) > 1)
             for cand in _alternation_variants(stem, pfeats.get("_vowel", False) and safe):
                 if cand not in lemmas:
                     lemmas.append(cand)
@@ -1075,6 +1077,7 @@ class TurkishAnalyser(Analyser):
     # -- pipeline steps ----------------------------------------------------------------
     def analyse(self, text: str) -> Analysis:
         an = self._counted_compounds(self._noun_light_verbs(self._light_objects(super().analyse(text))))
+        an = self._owner_in_gap(an)
         light = {i for i, t in enumerate(an.tokens) if "light" in t.feats}
         if not light:
             return an
@@ -1086,6 +1089,26 @@ class TurkishAnalyser(Analyser):
         )
         predicate, head = self.find_predicate(an.tokens, matches)
         return replace(an, matches=matches, predicate=predicate, head=head)
+
+    def _owner_in_gap(self, an: Analysis) -> Analysis:
+        """ "yeni ... geliştirmek" is developing a new thing; with a genitive between ("yeni çalışanların
+        becerilerini geliştirmek") the first word describes the owner, and the verb keeps its own sense."""
+        drop = [
+            m
+            for m in an.matches
+            if len(m.tokens) == 2
+            and m.tokens[1] - m.tokens[0] > 1
+            and any(an.tokens[j].feats.get("case") == "gen" for j in range(m.tokens[0] + 1, m.tokens[1]))
+        ]
+        if not drop:
+            return an
+        matches = [m for m in an.matches if m not in drop]
+        for m in drop:  # what the verb alone means, no longer hidden inside the longer match
+            j = m.tokens[-1]
+            matches += [replace(own, tokens=(j,)) for own in self.lexicon.match(an.tokens[j : j + 1])]
+        matches.sort(key=lambda m: (m.start, m.end))
+        predicate, head = self.find_predicate(an.tokens, tuple(matches))
+        return replace(an, matches=tuple(matches), predicate=predicate, head=head)
 
     @staticmethod
     def _counted_compounds(an: Analysis) -> Analysis:

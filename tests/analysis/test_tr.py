@@ -493,3 +493,23 @@ def test_number_before_a_unit_adjective_is_a_name(tr):
         assert not tr.analyse(text).has_quantity, text
     for text in ("250 nitelikli potansiyel müşteri edinmek", "Google'da 4,5 yıldızlı puana ulaşmak"):
         assert tr.analyse(text).has_quantity, text
+
+
+def test_soft_g_proves_the_ending(tr):
+    # "desteği" is destek + i, "sağlığı" sağlık + ı: no Turkish word of two syllables ends in ğ
+    assert tr.analyse("Bayilere pazarlama desteği sağlamak").tokens[2].lemma == "destek"
+    assert tr.analyse("Çalışan sağlığı").tokens[1].lemma == "sağlık"
+
+
+@pytest.mark.parametrize(
+    "text,concept",
+    [
+        ("5 yeni eğitim modülü geliştirmek", "binary_verbs"),
+        ("Yeni çalışanların becerilerini geliştirmek", "weak_verbs"),
+        ("Stok takibini otomatik hale getirmek", "binary_verbs"),
+        ("Tedarikçi sözleşmelerini yeniden müzakere etmek", "activity_verbs"),
+    ],
+)
+def test_develop_new_automate_negotiate(tr, text, concept):
+    an = tr.analyse(text)
+    assert an.match_at(an.head, concept) is not None, an.matches
