@@ -426,6 +426,15 @@ class EnglishAnalyser(Analyser):
             return RANK
         if not word and i >= 2 and tokens[i - 1].text == "." and _LABEL_RE.match(tokens[i - 2].norm):
             return NAME  # "KR2.1": the second half of a heading number
+        if (
+            not word
+            and i >= 2
+            and tokens[i - 1].text == "."
+            and tokens[i - 2].end == tokens[i - 1].start
+            and tokens[i - 1].end == tokens[i].start
+            and _VERSION_RE.match(tokens[i - 2].norm)
+        ):
+            return NAME  # "v2.0": the minor part of a version number
         kind = super()._number_kind(tokens, i, suffix, value, word)
         if kind == NUMBER and not word and self._compound_attribute(tokens, i):
             return NAME  # "2-factor authentication", "a 4-day week", "30-day retention"
@@ -749,6 +758,8 @@ class EnglishAnalyser(Analyser):
         """An amount of money right after the word ("$250k", "2 million dollars", "€40 000")."""
         currency = self.lexicon.words("numbers.currency")
         nxt = tokens[i + 1 : i + 5]
+        if nxt and nxt[0].norm in ("a", "an"):
+            nxt = tokens[i + 2 : i + 6]  # "raise a €5M seed round"
         if nxt and nxt[0].text in "$€£₽₺¥₸₴":
             return True
         if not nxt or nxt[0].pos != NUM:
@@ -810,6 +821,8 @@ def _bases(stem: str, kind: str) -> list[str]:
         out.append(stem[:-1])  # panicked → panic
     return out
 
+
+_VERSION_RE = re.compile(r"^v\d+$")
 
 # Words after "N-" whose number is a value to reach, not a kind: "a 10-point lead", "2-fold".
 _VALUE_UNITS = frozenset({"point", "points", "fold", "times", "x"})

@@ -349,3 +349,18 @@ def test_change_noun_heads_a_verbless_key_result(en: EnglishAnalyser, text: str)
 
 def test_verbless_count_has_no_change_head(en: EnglishAnalyser) -> None:
     assert en.analyse("500 new monthly donors").head is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rebrand the club ahead of the 2026/27 season", "Launch v2.0 of the donor app", "Roll out Microsoft 365"],
+)
+def test_season_version_and_product_numbers_are_no_quantity(en: EnglishAnalyser, text: str) -> None:
+    assert not en.analyse(text).has_quantity
+
+
+def test_raising_a_round_is_fundraising(en: EnglishAnalyser) -> None:
+    an = en.analyse("Raise a €5M seed round")
+    assert not an.has("change_verbs")
+    an = en.analyse("Close the Series B round")
+    assert an.match_at(an.head, "binary_verbs") is not None
