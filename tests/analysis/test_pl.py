@@ -254,3 +254,8 @@ def test_genitive_action_noun_after_a_head_noun_is_its_topic(pl):
 
     assert reading.heading_action_noun(pl.analyse("Plan rekrutacji na III kwartał")) is None
     assert reading.heading_action_noun(pl.analyse("Wzrost sprzedaży w Niemczech")) is not None
+
+
+def test_leading_condition_heads_nothing(pl):
+    an = pl.analyse("Jeżeli pilotaż się powiedzie, wdrożyć system we wszystkich oddziałach")
+    assert an.match_at(an.head, "binary_verbs") is not None
