@@ -1267,8 +1267,14 @@ class TurkishAnalyser(Analyser):
     def _number_kind(self, tokens, i, suffix, value, word=False):
         kind = super()._number_kind(tokens, i, suffix, value, word)
         nxt = _next_word(tokens, i)
-        if kind == NUMBER and not word and nxt is not None and nxt.lemmas & self.lexicon.words("numbers.name_after"):
-            return NAME  # "1.29 sürümü", "5 numaralı madde"
+        if (
+            kind == NUMBER
+            and not word
+            and nxt is not None
+            and nxt.lemmas & self.lexicon.words("numbers.name_after")
+            and not (nxt.norm in _COUNTABLE_RELEASES and tokens[i].norm.isdigit())
+        ):
+            return NAME  # "1.29 sürümü", "5 numaralı madde"; "50 sürüm" counts releases
         if kind == NUMBER and not word and self._attribute_word(tokens, i):
             return NAME  # "2 faktörlü doğrulama", "3 kademeli fiyatlandırma", "30 günlük elde tutma"
         if (
@@ -1295,6 +1301,9 @@ class TurkishAnalyser(Analyser):
 
 
 _PLACE_VERBS = frozenset({"olmak", "gelmek", "ol", "gel"})
+# A bare "sürüm"/"versiyon" after a whole number counts releases ("50 sürüm yayınlamak");
+# "1.29 sürümü", "2.0 sürüm" name one.
+_COUNTABLE_RELEASES = frozenset({"sürüm", "versiyon"})
 _ATTRIBUTE_ENDINGS = ("lık", "lik", "luk", "lük", "lı", "li", "lu", "lü")
 # Units and steps a "N-lık/-lı" adjective measures a thing by: "4 günlük hafta", "2 faktörlü doğrulama".
 # Other "-lı" adjectives only describe what is counted ("250 nitelikli müşteri", "10.000 akıllı sayaç").

@@ -513,3 +513,10 @@ def test_soft_g_proves_the_ending(tr):
 def test_develop_new_automate_negotiate(tr, text, concept):
     an = tr.analyse(text)
     assert an.match_at(an.head, concept) is not None, an.matches
+
+
+def test_release_count_and_roll_out(tr):
+    assert [q.kind for q in tr.analyse("Hatasız 50 sürüm yayınlamak").quantities] == [NUMBER]
+    assert [q.kind for q in tr.analyse("Uygulamanın 2.0 sürümünü yayınlamak").quantities] == [NAME]
+    an = tr.analyse("Pilot başarılı olursa sistemi tüm şubelere yaymak")
+    assert an.match_at(an.head, "binary_verbs") is not None
