@@ -452,6 +452,17 @@ class EnglishAnalyser(Analyser):
             kind = super()._number_kind(tokens, i, "", value, word=True)  # the checks a number word gets
         return kind
 
+    def _verb_units(self, tokens, matches):  # type: ignore[no-untyped-def]
+        """A leading condition ("If funding is approved, launch …", "Once the pilot ends, roll out …")
+        heads nothing: the main clause after its comma does."""
+        units = super()._verb_units(tokens, matches)
+        first = next((t for t in tokens if t.is_word), None)
+        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+        if first is None or first.norm not in _CONDITIONS or comma is None:
+            return units
+        main = [u for u in units if u[0] > comma]
+        return main or units
+
     def _compound_attribute(self, tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
         """A number glued by a hyphen to a word, before a noun, names a kind of thing ("a 3-tier
         model", "2-factor authentication"), not an amount; except a value scale ("4.5-star rating",
@@ -822,6 +833,7 @@ def _bases(stem: str, kind: str) -> list[str]:
     return out
 
 
+_CONDITIONS = frozenset({"if", "once", "when", "unless", "provided", "assuming", "should"})
 _VERSION_RE = re.compile(r"^v\d+$")
 
 # Words after "N-" whose number is a value to reach, not a kind: "a 10-point lead", "2-fold".

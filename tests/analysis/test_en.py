@@ -364,3 +364,16 @@ def test_raising_a_round_is_fundraising(en: EnglishAnalyser) -> None:
     assert not an.has("change_verbs")
     an = en.analyse("Close the Series B round")
     assert an.match_at(an.head, "binary_verbs") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("If funding is approved, launch the app in Kenya", "binary_verbs"),
+        ("Once the pilot ends, roll out the scheduler to all clinics", "binary_verbs"),
+        ("When the audit is done, hire 2 analysts", "activity_verbs"),
+    ],
+)
+def test_leading_condition_heads_nothing(en: EnglishAnalyser, text: str, concept: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, concept) is not None, an.matches
