@@ -377,3 +377,9 @@ def test_raising_a_round_is_fundraising(en: EnglishAnalyser) -> None:
 def test_leading_condition_heads_nothing(en: EnglishAnalyser, text: str, concept: str) -> None:
     an = en.analyse(text)
     assert an.match_at(an.head, concept) is not None, an.matches
+
+
+def test_promotion_names_an_action(en: EnglishAnalyser) -> None:
+    from okrlint.analysis import reading
+
+    assert reading.names_action(en.analyse("Promotion of the club to the Premier League"))

@@ -259,3 +259,9 @@ def test_genitive_action_noun_after_a_head_noun_is_its_topic(pl):
 def test_leading_condition_heads_nothing(pl):
     an = pl.analyse("Jeżeli pilotaż się powiedzie, wdrożyć system we wszystkich oddziałach")
     assert an.match_at(an.head, "binary_verbs") is not None
+
+
+def test_promotion_names_an_action(pl):
+    from okrlint.analysis import reading
+
+    assert reading.names_action(pl.analyse("Awans klubu do Ekstraklasy"))
