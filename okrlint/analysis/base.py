@@ -71,6 +71,7 @@ ARROWS = frozenset({"->", "=>", "—>", "-->", "→", "⇒", "➝", "➔", "⟶"
 # "31.03" alone is read as a decimal: KRs hold far more decimals than day.month dates.
 _DATE_RE = re.compile(r"^(\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?)$")
 _TIMES_RE = re.compile(r"^[x×](\d+)$")  # "x2": a multiplier written before its factor
+_SEASON_RE = re.compile(r"^(19|20)\d\d/(\d\d|(19|20)\d\d)$")
 _QUARTER_RE = re.compile(r"^(q[1-4]|h[12]|[1-4]q)$", re.I)
 CURRENCY_SYMBOLS = frozenset("$€£₽₺¥₸₴")
 
@@ -377,6 +378,8 @@ class Analyser:
                     return NAME  # round the clock, not a quantity
                 if _DATE_RE.match(run):
                     return DATE  # "30/06/2025": the tokeniser splits a date at its slashes
+                if _SEASON_RE.match(run):
+                    return YEAR  # "the 2026/27 season", "FY 2025/2026": a span of years
             if adjacent_prev and prev_any.is_word and prev_any.pos != NUM:
                 return NAME  # "Web3", "B2B"
             glued = i >= 2 and adjacent_prev and prev_any.text == "-" and tokens[i - 2].end == prev_any.start

@@ -426,7 +426,18 @@ class EnglishAnalyser(Analyser):
             return RANK
         if not word and i >= 2 and tokens[i - 1].text == "." and _LABEL_RE.match(tokens[i - 2].norm):
             return NAME  # "KR2.1": the second half of a heading number
+        if (
+            not word
+            and i >= 2
+            and tokens[i - 1].text == "."
+            and tokens[i - 2].end == tokens[i - 1].start
+            and tokens[i - 1].end == tokens[i].start
+            and _VERSION_RE.match(tokens[i - 2].norm)
+        ):
+            return NAME  # "v2.0": the minor part of a version number
         kind = super()._number_kind(tokens, i, suffix, value, word)
+        if kind == NUMBER and not word and self._compound_attribute(tokens, i):
+            return NAME  # "2-factor authentication", "a 4-day week", "30-day retention"
         if (
             not word
             and kind == NUMBER
@@ -441,9 +452,47 @@ class EnglishAnalyser(Analyser):
             kind = super()._number_kind(tokens, i, "", value, word=True)  # the checks a number word gets
         return kind
 
+    def _verb_units(self, tokens, matches):  # type: ignore[no-untyped-def]
+        """A leading condition ("If funding is approved, launch …", "Once the pilot ends, roll out …")
+        heads nothing: the main clause after its comma does."""
+        units = super()._verb_units(tokens, matches)
+        first = next((t for t in tokens if t.is_word), None)
+        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+        if first is None or first.norm not in _CONDITIONS or comma is None:
+            return units
+        main = [u for u in units if u[0] > comma]
+        return main or units
+
+    def _compound_attribute(self, tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
+        """A number glued by a hyphen to a word, before a noun, names a kind of thing ("a 3-tier
+        model", "2-factor authentication"), not an amount; except a value scale ("4.5-star rating",
+        "20-percent") and a size of a change ("a 10-minute reduction")."""
+        if i + 3 >= len(tokens) or tokens[i + 1].text != "-":
+            return False
+        unit, after = tokens[i + 2], tokens[i + 3]
+        if not (tokens[i].end == tokens[i + 1].start and tokens[i + 1].end == unit.start and unit.is_word):
+            return False
+        if unit.norm == "star" and tokens[i + 3].norm in ("rating", "score", "average"):
+            return False  # "a 4.5-star rating" is the value; "5-star reviews" a kind of review
+        if unit.pos == NUM or unit.norm in _VALUE_UNITS or any(
+            self._is(unit, key) for key in ("numbers.percent_words", "numbers.scale", "numbers.currency")
+        ):
+            return False
+        if not after.is_word or after.pos not in (NOUN, VERB) or after.form:
+            return False
+        change = self.lexicon.words("concepts.change_verbs") | self.lexicon.words("concepts.weak_verbs")
+        return not (after.lemmas & change)
+
     def analyse(self, text: str):  # type: ignore[no-untyped-def]
-        """Buzzwords that are jargon only as verbs ("leverage partners", not "the leverage ratio")."""
+        """Buzzwords that are jargon only as verbs ("leverage partners", not "the leverage ratio"), and
+        plural nouns counted by a number ("20 books", "3 drives") that only look like verbs."""
         a = super().analyse(text)
+        if a.head is None:
+            a = _nominal_change_head(a)
+        counted = _counted_plurals(a)
+        if counted:
+            keep = tuple(m for m in a.matches if not (m.concept in _VERB_CONCEPTS and m.tokens in counted))
+            a = dataclasses.replace(a, matches=keep)
         verb_only = self.lexicon.words("morphology.verb_only_jargon")
         if verb_only and any(m.concept == "jargon" for m in a.matches):
             keep = tuple(
@@ -521,6 +570,7 @@ class EnglishAnalyser(Analyser):
         words = [i for i, t in enumerate(tokens) if t.is_word or t.pos == NUM]
         forms: dict[int, tuple[str, str]] = {}  # index → (pos, form)
         seen_verb = False
+        modifiers: set[int] = set()  # -ing words that only name a kind of the noun after them
         for k, i in enumerate(words):
             tok = tokens[i]
             kind = tok.feats.get("verb", "")
@@ -589,6 +639,8 @@ class EnglishAnalyser(Analyser):
             ):
                 decided = (VERB, FIN)  # "Farmers get a fair price", "Every resident gets care"
             if decided is None:
+                if kind == "ing" and _counted_modifier(prev, nxt):
+                    modifiers.add(i)  # "4 fundraising newsletters": a kind of newsletter, not an act of fundraising
                 if kind:
                     decided = (NOUN if kind in ("base", "s", "ing") else ADJ, "")
                 else:
@@ -607,7 +659,7 @@ class EnglishAnalyser(Analyser):
                 tok = dataclasses.replace(tok, pos=X, norm="one-", lemma="one-", lemmas=frozenset({"one-"}))
             if i in forms:
                 pos, form = forms[i]
-                if not form and tok.norm in _ING_NOUNS:
+                if not form and (tok.norm in _ING_NOUNS or i in modifiers):
                     # "pricing page", "landing page": the noun, not the verb
                     tok = dataclasses.replace(tok, pos=pos, form=form, lemma=tok.norm, lemmas=frozenset({tok.norm}))
                 else:
@@ -642,8 +694,9 @@ class EnglishAnalyser(Analyser):
             return "start"  # "KR1: Launch …", "1. Hire …"
         if not seen_verb and gap_punct and any(tokens[j].norm in _CONV_PREPS for j in words[:k]):
             return "start"  # "By optimising X, cut Y"
-        if not seen_verb and gap_punct and tokens[words[0]].norm in _PREPOSITIONS:
-            return "start"  # "In 2026, become …": a fronted adverbial phrase, then the verb
+        lead = next((j for j in words[:k] if not _is_adverb(tokens[j])), words[0])
+        if not seen_verb and gap_punct and tokens[lead].norm in _PREPOSITIONS:
+            return "start"  # "In 2026, become …", "Together with IT, prepare …": a fronted adverbial phrase
         if p in _RELATIVES and p not in ("whom", "whose") and k >= 2 and tokens[words[k - 2]].pos == NOUN:
             before, kind = tokens[words[k - 2]], tokens[words[k]].feats.get("verb")
             plural = before.norm != before.lemma and before.norm.endswith("s")
@@ -716,6 +769,8 @@ class EnglishAnalyser(Analyser):
         """An amount of money right after the word ("$250k", "2 million dollars", "€40 000")."""
         currency = self.lexicon.words("numbers.currency")
         nxt = tokens[i + 1 : i + 5]
+        if nxt and nxt[0].norm in ("a", "an"):
+            nxt = tokens[i + 2 : i + 6]  # "raise a €5M seed round"
         if nxt and nxt[0].text in "$€£₽₺¥₸₴":
             return True
         if not nxt or nxt[0].pos != NUM:
@@ -776,6 +831,67 @@ def _bases(stem: str, kind: str) -> list[str]:
     if stem.endswith("ck"):
         out.append(stem[:-1])  # panicked → panic
     return out
+
+
+_CONDITIONS = frozenset({"if", "once", "when", "unless", "provided", "assuming", "should"})
+_VERSION_RE = re.compile(r"^v\d+$")
+
+# Words after "N-" whose number is a value to reach, not a kind: "a 10-point lead", "2-fold".
+_VALUE_UNITS = frozenset({"point", "points", "fold", "times", "x"})
+
+# Concepts a verb carries; a plural noun counted by a number is none of them.
+_VERB_CONCEPTS = frozenset(
+    {
+        "outcome_verbs",
+        "change_verbs",
+        "reach_verbs",
+        "activity_verbs",
+        "deliverable_verbs",
+        "binary_verbs",
+        "weak_verbs",
+    }
+)
+
+
+def _nominal_change_head(an):  # type: ignore[no-untyped-def]
+    """A verbless key result whose noun phrase ends in a change noun after its size ("25% year-over-year
+    revenue growth", "20% YoY growth in members"): the change noun heads it, the size is its target."""
+    for m in an.concept("change_verbs"):
+        last = m.tokens[-1]
+        after = next((t for t in an.tokens[last + 1 :] if t.is_word), None)
+        if an.tokens[last].pos != NOUN or (after is not None and after.pos != ADP):
+            continue  # the noun ends the phrase, or a prepositional phrase follows ("growth in members")
+        sizes = [q for q in an.quantities if q.is_target and q.tokens[-1] < m.tokens[0]]
+        between = range(sizes[-1].tokens[-1] + 1, m.tokens[0]) if sizes else range(0)
+        if sizes and all(an.tokens[j].pos in (NOUN, ADJ, PUNCT, X) for j in between):
+            return dataclasses.replace(an, head=m.tokens[0], predicate=m.tokens)
+    return an
+
+
+def _counted_plurals(an) -> set[tuple[int, ...]]:  # type: ignore[no-untyped-def]
+    """Nouns right after a counted number: plurals ("read 20 books", "run 3 drives") and the first half
+    of a compound ("hire 5 growth marketers"). The number counts the things, it is never the size of
+    a verb ("20 books" is not booking 20 of something, "5 growth" no change of 5)."""
+    out: set[tuple[int, ...]] = set()
+    for q in an.quantities:
+        i = q.tokens[-1] + 1
+        if q.kind != NUMBER or i >= len(an.tokens):
+            continue
+        tok = an.tokens[i]
+        if tok.pos != NOUN or tok.form or an.tokens[i - 1].end == tok.start:
+            continue
+        nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) else None
+        if tok.feats.get("verb") == "s" or (nxt is not None and nxt.pos == NOUN and not nxt.form):
+            out.add((i,))
+    return out
+
+
+def _counted_modifier(prev: Token | None, nxt: Token | None) -> bool:
+    """An -ing word between a number or determiner and a noun modifies that noun ("3 hiring days",
+    "our fundraising newsletters"): it names a kind of thing, so its verb is not an outcome or an act."""
+    if prev is None or nxt is None or not (nxt.pos == NOUN or nxt.feats.get("verb") == "s"):
+        return False
+    return prev.pos == NUM or prev.norm in _DETERMINERS
 
 
 def _metric_noun(tok: Token | None) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .types import VERB_CONCEPTS, Match, Token  # noqa: F401 - VERB_CONCEPTS is read from here too
+from .types import NUM, VERB_CONCEPTS, Match, Token  # noqa: F401 - VERB_CONCEPTS is read from here too
 
 # Concepts the shipped rules read. A lexicon may define more.
 CONCEPTS = (
@@ -253,10 +253,12 @@ def _match_rest(elements: tuple[Element, ...], tokens: tuple[Token, ...], i: int
         steps = 0
         while pos < len(tokens) and steps < limit:
             if tokens[pos].is_word:
-                steps += 1
                 if el.accepts(tokens[pos]):
                     hit = pos
                     break
+                # a number inside a gap is not one of its words: "achieve SOC 2 Type II certification"
+                if not (el.gap_before and tokens[pos].pos == NUM):
+                    steps += 1
             pos += 1
         if hit is None:
             return ()

@@ -13,6 +13,8 @@ infinitive ("*będziemy* próbować", "*chcemy* zwiększyć") is not the head.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import math
 import re
 from typing import Any
 
@@ -27,8 +29,10 @@ from .types import (
     FIN,
     IMP,
     INF,
+    NAME,
     NOUN,
     NUM,
+    NUMBER,
     PART,
     PART_FORM,
     PRON,
@@ -36,11 +40,29 @@ from .types import (
     SYM,
     VERB,
     VNOUN,
+    Analysis,
+    Match,
     Token,
     X,
 )
 
 _MORFEUSZ: Any = None
+
+# A letter typed without its diacritic and the letters it may stand for.
+_DIACRITIC_VARIANTS = {"a": "aą", "c": "cć", "e": "eę", "l": "lł", "n": "nń", "o": "oó", "s": "sś", "z": "zżź"}
+_MAX_RESTORED = 2048  # spellings tried for one word typed without Polish letters
+_POLISH_LETTERS = frozenset("ąćęłńóśźż")
+# Frequent words whose typed-without-diacritics form is also a (rare) word of its own.
+_ASCII_HOMOGRAPHS = {
+    "sie": "się",
+    "sa": "są",
+    "konca": "końca",
+    "juz": "już",
+    "miedzy": "między",
+    "polowy": "połowy",
+    "polowe": "połowę",
+    "wzrosnie": "wzrośnie",
+}
 
 
 class _Morfeusz:
@@ -192,6 +214,9 @@ _RARE_VERBS = frozenset(
 _NEVER_HOMOGRAPH = frozenset({"mieć"})
 
 _WITHIN = frozenset({"ciąg", "przeciąg"})
+_CONDITIONS = frozenset({"jeśli", "jeżeli", "gdy", "jeśliby", "o ile"})
+# Nouns a "N-gwiazdkowy" value describes: "4,5-gwiazdkowa ocena" is a target, "5-gwiazdkowy hotel" a kind.
+_RATING_NOUNS = frozenset({"ocena", "średnia", "wynik"})
 _LONG_PERIODS = frozenset({"tydzień", "miesiąc", "kwartał", "półrocze", "rok"})
 _DAY_MONTH = re.compile(r"^(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])$")
 
@@ -285,9 +310,39 @@ class PolishAnalyser(Analyser):
     language = "pl"
     persistent_tables = ("_brev",)  # what Morfeusz says of a short word written with a dot
 
+    def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
+        """A leading condition ("Jeżeli pilotaż się powiedzie, wdrożyć …") heads nothing: the main
+        clause after its comma does."""
+        units = super()._verb_units(tokens, matches)
+        first = next((t for t in tokens if t.is_word), None)
+        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+        if first is None or first.norm not in _CONDITIONS or comma is None:
+            return units
+        main = [u for u in units if u[0] > comma]
+        return main or units
+
+    def analyse(self, text: str) -> Analysis:
+        """An action noun in the genitive right after the noun that heads the phrase is that noun's
+        topic, not the action ("Plan *rekrutacji* na III kwartał" is a plan, "Strategia *rozwoju*"
+        a strategy)."""
+        an = super().analyse(text)
+        topics = {
+            m.tokens
+            for m in an.matches
+            if m.concept == "action_nouns" and _genitive_after_head_noun(an.tokens, m.tokens[0])
+        }
+        if not topics:
+            return an
+        keep = tuple(m for m in an.matches if not (m.concept == "action_nouns" and m.tokens in topics))
+        return dataclasses.replace(an, matches=keep)
+
     # -- words --------------------------------------------------------------
     def analyse_word(self, norm: str) -> WordInfo:
         readings = self._readings(norm)
+        restored = False
+        if not readings:
+            readings = self._restored_readings(norm)
+            restored = bool(readings)
         if not readings:
             return WordInfo((norm,))
         best = min(readings, key=lambda r: r[0])
@@ -296,6 +351,8 @@ class PolishAnalyser(Analyser):
         lemmas = [lemma] + [r[2] for r in sorted(readings, key=lambda r: r[0]) if r[2] != lemma]
         feats = _feats(cls, parts)
         feats["tag"] = cls
+        if restored:
+            feats["restored"] = "1"  # typed without its Polish letters
         alt = self._alternative(readings, best)
         if alt:
             feats["alt"] = alt
@@ -330,6 +387,43 @@ class PolishAnalyser(Analyser):
             out.append((rank, cls, _strip_homonym(lemma), parts))
         return out
 
+    def _typed_without_diacritics(self, tokens: list[Token]) -> list[Token]:
+        """In a text typed without Polish letters (some word needed them put back, none is written
+        with one), the short words that are also rare words as typed read as their usual spelling:
+        "sie" is "się", "do konca roku" is "do końca roku"."""
+        if not any(t.feats.get("restored") for t in tokens) or any(
+            ch in _POLISH_LETTERS for t in tokens for ch in t.norm
+        ):
+            return tokens
+        out = []
+        for tok in tokens:
+            spelled = _ASCII_HOMOGRAPHS.get(tok.norm)
+            if spelled is not None:
+                info = self._info(spelled)
+                lemmas, feats = frozenset(info.lemmas), dict(info.feats)
+                tok = _replace(tok, lemma=info.lemmas[0], lemmas=lemmas, pos=info.pos, form=info.form, feats=feats)
+            out.append(tok)
+        return out
+
+    def _restored_readings(self, norm: str) -> list[tuple[int, str, str, list[str]]]:
+        """Readings of a word typed without Polish letters ("zwiekszyc", "obsluge", "artykulow"):
+        the best-ranked known spelling with ą ć ę ł ń ó ś ź ż put back; none when no spelling is
+        known or the word has too many candidate letters to try."""
+        if not norm.isascii() or not norm.isalpha():
+            return []
+        slots = [_DIACRITIC_VARIANTS.get(ch, ch) for ch in norm]
+        if math.prod(len(v) for v in slots) > _MAX_RESTORED:
+            return []
+        best: list[tuple[int, str, str, list[str]]] = []
+        for letters in itertools.product(*slots):
+            spelled = "".join(letters)
+            if spelled == norm:
+                continue
+            found = self._readings(spelled)
+            if found and (not best or min(r[0] for r in found) < min(r[0] for r in best)):
+                best = found
+        return best
+
     @staticmethod
     def _alternative(readings: list, best: tuple) -> str:
         """The class of the best competing non-verbal reading of a verbal best reading."""
@@ -348,11 +442,33 @@ class PolishAnalyser(Analyser):
         # "w ciągu 6 miesięcy" is a deadline; "w ciągu 4 godzin" stays a measured time.
         if i >= 1 and i + 1 < len(tokens) and tokens[i - 1].lemma in _WITHIN and tokens[i + 1].lemmas & _LONG_PERIODS:
             return DATE
-        return super()._number_kind(tokens, i, suffix, value, word)
+        kind = super()._number_kind(tokens, i, suffix, value, word)
+        if kind == NUMBER and not word and self._compound_attribute(tokens, i):
+            return NAME  # "3-poziomowy cennik", "2-etapowa weryfikacja", "30-dniowa retencja"
+        return kind
+
+    def _compound_attribute(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """A number glued by a hyphen to an adjective names a kind of thing ("4-dniowy tydzień
+        pracy"), not an amount; except percent and multiplier adjectives ("20-procentowy",
+        "5-krotny"), a rating ("4,5-gwiazdkowa ocena") and the size of a change."""
+        if i + 2 >= len(tokens) or tokens[i + 1].text != "-":
+            return False
+        adj = tokens[i + 2]
+        if not (tokens[i].end == tokens[i + 1].start and tokens[i + 1].end == adj.start and adj.pos == ADJ):
+            return False
+        if any(self._is(adj, key) for key in ("numbers.percent_words", "concepts.multipliers", "numbers.currency")):
+            return False
+        if adj.norm.startswith(("procent", "krotn")):
+            return False
+        # the noun it describes: after it ("3-poziomowy cennik") or before it ("opinii 5-gwiazdkowych")
+        noun = tokens[i + 3] if i + 3 < len(tokens) and tokens[i + 3].pos == NOUN else _prev_noun(tokens, i)
+        if noun is None or noun.lemmas & _RATING_NOUNS:
+            return False
+        return not (noun.lemmas & self.lexicon.words("concepts.change_verbs"))
 
     # -- context ------------------------------------------------------------
     def disambiguate(self, tokens: list[Token]) -> list[Token]:
-        out = list(tokens)
+        out = self._typed_without_diacritics(list(tokens))
         action_nouns = self._action_nouns()
         for i, tok in enumerate(out):
             tag = tok.feats.get("tag", "")
@@ -551,6 +667,19 @@ class PolishAnalyser(Analyser):
 
 def _replace(tok: Token, **changes: Any) -> Token:
     return dataclasses.replace(tok, **changes)
+
+
+def _prev_noun(tokens: tuple[Token, ...], i: int) -> Token | None:
+    prev = tokens[i - 1] if i > 0 else None
+    return prev if prev is not None and prev.pos == NOUN and prev.end < tokens[i].start else None
+
+
+def _genitive_after_head_noun(tokens: tuple[Token, ...], i: int) -> bool:
+    tok = tokens[i]
+    if i == 0 or tok.feats.get("case") != "gen":
+        return False
+    head = tokens[i - 1]
+    return head.is_word and head.pos == NOUN and not head.form and head.feats.get("case") in ("nom", "acc")
 
 
 def _genitive_object(tokens: list[Token], i: int) -> bool:

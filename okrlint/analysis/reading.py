@@ -8,7 +8,7 @@ call these so a shared check lives in one place (OKR101 and OKR104 both need
 
 from __future__ import annotations
 
-from .types import ADP, FIN, MONEY, NOUN, NUMBER, PERCENT, RANK, Analysis, Match, Quantity, Token
+from .types import ADP, FIN, MONEY, MULTIPLIER, NOUN, NUMBER, PART_FORM, PERCENT, RANK, Analysis, Match, Quantity, Token
 
 OUTCOME_CONCEPTS = ("outcome_verbs", "change_verbs", "reach_verbs")
 
@@ -26,7 +26,7 @@ def scope_quantities(an: Analysis, match: Match) -> list[Quantity]:
     """
     own = set(match.tokens)
     verbs = [i for i, t in enumerate(an.tokens) if t.is_verb_like and i not in own]
-    if an.head_final:
+    if an.head_final and not _attributive_participle(an, match):
         lo = max((i for i in verbs if i < match.tokens[0]), default=-1)
         hi = match.tokens[-1]
         return [q for q in an.quantities if lo < q.tokens[0] and q.tokens[-1] < hi]
@@ -44,6 +44,16 @@ def scope_quantities(an: Analysis, match: Match) -> list[Quantity]:
         )
     hi = min((i for i in verbs if i > match.tokens[-1]), default=len(an.tokens))
     return [q for q in an.quantities if lo < q.tokens[0] and q.tokens[-1] < hi]
+
+
+def _attributive_participle(an: Analysis, match: Match) -> bool:
+    """A participle before its noun ("Yaratilgan videolar: 0 → 10", "Oluşturulan videolar: 0 → 10"):
+    even where the head comes last, what it counts follows it, as in a head-initial language."""
+    last = match.tokens[-1]
+    if an.tokens[last].form != PART_FORM:
+        return False
+    after = next((t for t in an.tokens[last + 1 :] if t.is_word), None)
+    return after is not None and after.pos == NOUN
 
 
 def outcome_with_quantity(an: Analysis) -> Match | None:
@@ -82,7 +92,8 @@ def _share_as_subject(an: Analysis) -> bool:
     finite = an.tokens[verb].form == FIN and an.tokens[verb].feats.get("person", "3") != "1"
     if not (finite or any(an.tokens[i].feats.get("voice") == "pass" for i in unit)):
         return False
-    return any(q.kind == PERCENT and q.tokens[-1] < min(unit) for q in an.quantities)
+    # A share is a percentage or a fraction word ("каждый второй клиент", "co trzeci", "har uchinchi").
+    return any(q.kind in (PERCENT, MULTIPLIER) and q.tokens[-1] < min(unit) for q in an.quantities)
 
 
 def binary_event(an: Analysis) -> Match | None:

@@ -316,6 +316,9 @@ NUMBER_WORDS = {
     "milyar": 1e9,
 }
 # Number words whose inflected forms are other words ("onu" him, "altında" under, "yüzde" percent).
+# Concepts of a verb; the first half of a counted compound carries none of them.
+_VERB_CONCEPTS = frozenset({"outcome_verbs", "change_verbs", "reach_verbs", "activity_verbs", "binary_verbs"})
+
 _NO_INFLECTION = frozenset({"on", "altı", "yüz", "bin", "bir"})
 
 _CASES = {"(y)I": "acc", "(y)A": "dat", "DA": "loc", "DAn": "abl", "(n)In": "gen", "(y)lA": "ins"}
@@ -899,6 +902,8 @@ class TurkishAnalyser(Analyser):
         feats: dict[str, str] = {}
         any_poss = False
         for stem, pfeats, safe, depth in parses:
+            # a soft g before a vowel ending proves the ending: "desteği" is destek + i, "bebeği" bebek + i
+            safe = safe or (stem[-1] == "ğ" and pfeats.get("_vowel", False) and sum(ch in VOWELS for ch in stem) > 1)
             for cand in _alternation_variants(stem, pfeats.get("_vowel", False) and safe):
                 if cand not in lemmas:
                     lemmas.append(cand)
@@ -919,6 +924,12 @@ class TurkishAnalyser(Analyser):
         out = list(tokens)
         for i, tok in enumerate(out):
             if not tok.is_word or tok.pos == NUM:
+                continue
+            # "üç yüzden beş yüze", "on bine": after a number, "yüz"/"bin"/"on" with a case
+            # ending is the number (alone they may be "face", "ride", "on").
+            number = self._inflected_homonym_number(out, i)
+            if number is not None:
+                out[i] = number
                 continue
             nxt = out[i + 1] if i + 1 < len(out) else None
             next_word = nxt if nxt is not None and nxt.is_word and nxt.pos != NUM else None
@@ -978,6 +989,20 @@ class TurkishAnalyser(Analyser):
                 out[i] = self._as_noun(tok)
         self._final_aorist(out)
         return out
+
+    def _inflected_homonym_number(self, out: list[Token], i: int) -> Token | None:
+        tok = out[i]
+        prev = out[i - 1] if i > 0 else None
+        if prev is None or not (prev.pos == NUM or prev.norm in self.number_forms):
+            return None
+        if self._is(tok, "numbers.percent_words"):
+            return None  # "yüzde 80'den yüzde 90'a": "yüzde" is the percent word
+        for word in ("yüz", "bin", "on"):
+            if tok.norm.startswith(word) and tok.norm != word:
+                feats = _suffix_feats(tok.norm[len(word) :])
+                if feats:
+                    return replace(tok, lemma=word, lemmas=frozenset({word}), pos=ADJ, form="", feats=feats)
+        return None
 
     def _final_aorist(self, out: list[Token]) -> None:
         """The last word of a statement may be an aorist ("Platformumuz kesintisiz *çalışır*",
@@ -1051,7 +1076,8 @@ class TurkishAnalyser(Analyser):
 
     # -- pipeline steps ----------------------------------------------------------------
     def analyse(self, text: str) -> Analysis:
-        an = self._noun_light_verbs(self._light_objects(super().analyse(text)))
+        an = self._counted_compounds(self._noun_light_verbs(self._light_objects(super().analyse(text))))
+        an = self._owner_in_gap(an)
         light = {i for i, t in enumerate(an.tokens) if "light" in t.feats}
         if not light:
             return an
@@ -1063,6 +1089,49 @@ class TurkishAnalyser(Analyser):
         )
         predicate, head = self.find_predicate(an.tokens, matches)
         return replace(an, matches=matches, predicate=predicate, head=head)
+
+    def _owner_in_gap(self, an: Analysis) -> Analysis:
+        """ "yeni ... geliştirmek" is developing a new thing; with a genitive between ("yeni çalışanların
+        becerilerini geliştirmek") the first word describes the owner, and the verb keeps its own sense."""
+        drop = [
+            m
+            for m in an.matches
+            if len(m.tokens) == 2
+            and m.tokens[1] - m.tokens[0] > 1
+            and any(an.tokens[j].feats.get("case") == "gen" for j in range(m.tokens[0] + 1, m.tokens[1]))
+        ]
+        if not drop:
+            return an
+        matches = [m for m in an.matches if m not in drop]
+        for m in drop:  # what the verb alone means, no longer hidden inside the longer match
+            j = m.tokens[-1]
+            matches += [replace(own, tokens=(j,)) for own in self.lexicon.match(an.tokens[j : j + 1])]
+        matches.sort(key=lambda m: (m.start, m.end))
+        predicate, head = self.find_predicate(an.tokens, tuple(matches))
+        return replace(an, matches=tuple(matches), predicate=predicate, head=head)
+
+    @staticmethod
+    def _counted_compounds(an: Analysis) -> Analysis:
+        """ "5 büyüme uzmanı" (5 growth specialists): a bare noun between a count and a possessed noun
+        is the first half of a compound the number counts, not a change of size 5."""
+        counted = set()
+        for q in an.quantities:
+            i = q.tokens[-1] + 1
+            if q.kind != NUMBER or i + 1 >= len(an.tokens):
+                continue
+            tok, nxt = an.tokens[i], an.tokens[i + 1]
+            if (
+                tok.pos == NOUN
+                and not tok.is_verb_like
+                and not (set(tok.feats) & {"case", "poss", "number"})
+                and nxt.feats.get("poss_any") == "3"
+                and not nxt.is_verb_like
+            ):
+                counted.add((i,))
+        if not counted:
+            return an
+        keep = tuple(m for m in an.matches if not (m.tokens in counted and m.concept in _VERB_CONCEPTS))
+        return replace(an, matches=keep)
 
     @staticmethod
     def _noun_light_verbs(an: Analysis) -> Analysis:
@@ -1178,11 +1247,36 @@ class TurkishAnalyser(Analyser):
                 return False
         return False
 
+    def _attribute_word(self, tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
+        """A number before an "-lı/-lık" adjective of a unit, followed by a noun, names a kind of thing
+        ("2 faktörlü kimlik doğrulama", "4 günlük çalışma haftası"), not an amount; except a rating
+        ("4,5 yıldızlı puan") and the size of a change ("30 dakikalık azalma")."""
+        if i + 2 >= len(tokens):
+            return False
+        adj, after = tokens[i + 1], tokens[i + 2]
+        if not (adj.is_word and after.is_word and after.pos == NOUN) or "'" in adj.norm:
+            return False
+        ending = next((e for e in _ATTRIBUTE_ENDINGS if adj.norm.endswith(e) and len(adj.norm) > len(e) + 1), None)
+        if ending is None:
+            return False
+        root = adj.norm[: -len(ending)]
+        if root not in _ATTRIBUTE_UNITS or (root == "yıldız" and after.lemmas & _RATING_NOUNS):
+            return False
+        return not (after.lemmas & self.lexicon.words("concepts.change_verbs"))
+
     def _number_kind(self, tokens, i, suffix, value, word=False):
         kind = super()._number_kind(tokens, i, suffix, value, word)
         nxt = _next_word(tokens, i)
-        if kind == NUMBER and not word and nxt is not None and nxt.lemmas & self.lexicon.words("numbers.name_after"):
-            return NAME  # "1.29 sürümü", "5 numaralı madde"
+        if (
+            kind == NUMBER
+            and not word
+            and nxt is not None
+            and nxt.lemmas & self.lexicon.words("numbers.name_after")
+            and not (nxt.norm in _COUNTABLE_RELEASES and tokens[i].norm.isdigit())
+        ):
+            return NAME  # "1.29 sürümü", "5 numaralı madde"; "50 sürüm" counts releases
+        if kind == NUMBER and not word and self._attribute_word(tokens, i):
+            return NAME  # "2 faktörlü doğrulama", "3 kademeli fiyatlandırma", "30 günlük elde tutma"
         if (
             kind == NUMBER
             and not word
@@ -1207,6 +1301,37 @@ class TurkishAnalyser(Analyser):
 
 
 _PLACE_VERBS = frozenset({"olmak", "gelmek", "ol", "gel"})
+# A bare "sürüm"/"versiyon" after a whole number counts releases ("50 sürüm yayınlamak");
+# "1.29 sürümü", "2.0 sürüm" name one.
+_COUNTABLE_RELEASES = frozenset({"sürüm", "versiyon"})
+_ATTRIBUTE_ENDINGS = ("lık", "lik", "luk", "lük", "lı", "li", "lu", "lü")
+# Units and steps a "N-lık/-lı" adjective measures a thing by: "4 günlük hafta", "2 faktörlü doğrulama".
+# Other "-lı" adjectives only describe what is counted ("250 nitelikli müşteri", "10.000 akıllı sayaç").
+_ATTRIBUTE_UNITS = frozenset(
+    {
+        "saniye",
+        "dakika",
+        "saat",
+        "gün",
+        "hafta",
+        "ay",
+        "yıl",
+        "faktör",
+        "kademe",
+        "aşama",
+        "adım",
+        "katman",
+        "seviye",
+        "basamak",
+        "yıldız",
+        "kişi",
+        "yatak",
+        "oda",
+        "şerit",
+    }
+)
+# Nouns a "N yıldızlı" value describes: "4,5 yıldızlı puan" is a target, "5 yıldızlı yorum" a kind.
+_RATING_NOUNS = frozenset({"puan", "ortalama", "değerlendirme", "not"})
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 
 

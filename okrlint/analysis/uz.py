@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from . import normalize as nz
 from .base import Analyser, WordInfo
-from .types import ADJ, CONV, FIN, IMP, INF, NOUN, PART_FORM, VERB, VNOUN, Analysis, Match, Quantity, Token, X
+from .types import ADJ, CONV, FIN, IMP, INF, NOUN, NUM, PART_FORM, VERB, VNOUN, Analysis, Match, Quantity, Token, X
 
 # -- roots -------------------------------------------------------------------
 # Verb stems (dictionary form minus -moq). Causatives that are separate verbs
@@ -450,6 +450,10 @@ class UzbekAnalyser(Analyser):
             lemmas.insert(0, base)
             pos = ADJ
             feats = {**feats, "degree": "cmp"}
+        elif stem.endswith("siz") and len(stem) > 5:
+            # Privative "-siz" (without): "uzilishlarsiz" = without downtime, a manner word that
+            # may stand between a verb and its dative ("yangi tizimga uzilishlarsiz o'tkazish").
+            feats = {**feats, "priv": "yes"}
         return WordInfo(tuple(dict.fromkeys(lemmas)), pos, "", feats)
 
     @property
@@ -553,7 +557,9 @@ class UzbekAnalyser(Analyser):
         words = [i for i, t in enumerate(out) if t.is_word]
         for a, b in zip(words, words[1:]):
             ta, tb = out[a], out[b]
-            if ta.norm == "bir" and (tb.lemmas & _BIR_COUNTERS or tb.norm in _BIR_COUNTERS):
+            if ta.norm == "bir" and (
+                tb.lemmas & _BIR_COUNTERS or tb.norm in _BIR_COUNTERS or _target_after_from(out, words, a, tb)
+            ):
                 out[a] = _retoken(ta, lemma="bitta", lemmas=frozenset({"bitta"}), feats={"num": "card"})
             if (
                 ta.form == CONV
@@ -603,6 +609,20 @@ class UzbekAnalyser(Analyser):
         if not self.lexicon.compiled:
             return False
         return any(len(m.tokens) >= 2 for m in self.lexicon.match((ta, tb)))
+
+
+def _target_after_from(tokens: list[Token], words: list[int], a: int, nxt: Token) -> bool:
+    """ "uch ish kunidan bir kunga": "bir" before a dative unit, right after a counted ablative
+    ("X dan"), is the target value one of a from→to, not the article."""
+    if nxt.feats.get("case") not in ("dat", "term"):
+        return False
+    k = words.index(a)
+    before = [tokens[i] for i in words[max(0, k - 3) : k]]
+    for n, t in enumerate(before):
+        if t.feats.get("case") == "abl" and not _punct_between(tokens, words[k - len(before) + n], a):
+            lo = words[k - len(before) + n]
+            return any(u.pos == NUM or u.feats.get("num") == "card" for u in tokens[max(0, lo - 3) : lo + 1])
+    return False
 
 
 def _known_stem(lemma: str) -> bool:

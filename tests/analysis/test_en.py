@@ -239,3 +239,147 @@ def test_glued_heading_number_starts_the_sentence(en: EnglishAnalyser, text: str
     an = en.analyse(text)
     assert an.head is not None and an.tokens[an.head].form in ("imp", "inf")
     assert not an.has_quantity
+
+
+@pytest.mark.parametrize(
+    "text", ["Organise 3 fundraising dinners for donors", "Email our recruiting partners 4 times", "Run 5 hiring days"]
+)
+def test_counted_ing_modifier_is_no_verb(en: EnglishAnalyser, text: str) -> None:
+    # "3 fundraising dinners" names a kind of dinner: no outcome verb with a count saves the task
+    an = en.analyse(text)
+    assert not an.has("outcome_verbs") and not an.has("reach_verbs")
+    assert an.has("activity_verbs")
+
+
+def test_counted_plural_is_no_verb(en: EnglishAnalyser) -> None:
+    # "20 books", "3 drives": a count of things, not booking or driving 20 of something
+    an = en.analyse("Write 20 books for the library")
+    assert not an.has("outcome_verbs") and an.has("activity_verbs")
+    assert en.analyse("Book 20 demos with prospects").has("outcome_verbs")
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Apply for 4 innovation grants", "activity_verbs"),
+        ("Submit 6 tender bids", "activity_verbs"),
+        ("Facilitate 8 design sessions", "activity_verbs"),
+        ("Achieve PCI DSS compliance", "binary_verbs"),
+        ("Construction of the new depot", "binary_verbs"),
+        ("Lose 5 kg before the race", "change_verbs"),
+    ],
+)
+def test_verbs_across_domains(en: EnglishAnalyser, text: str, concept: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, concept) is not None
+
+
+def test_facilitate_alone_stays_weak(en: EnglishAnalyser) -> None:
+    an = en.analyse("Facilitate cross-team planning")
+    assert an.match_at(an.head, "weak_verbs") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Carry out 4 fire drills", "activity_verbs"),
+        ("Perform 12 site inspections", "activity_verbs"),
+        ("Obtain the operating licence for the new plant", "binary_verbs"),
+        ("Secure planning approval for the depot", "binary_verbs"),
+        ("Together with the council, organise a street festival", "activity_verbs"),
+    ],
+)
+def test_more_verbs_at_the_head(en: EnglishAnalyser, text: str, concept: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, concept) is not None, an.matches
+
+
+def test_intransitive_rise_is_a_change(en: EnglishAnalyser) -> None:
+    assert en.analyse("Repeat visits will rise to 40%").has("change_verbs")
+
+
+def test_goal_heading_number_is_a_name(en: EnglishAnalyser) -> None:
+    assert not en.analyse("Goal 3: Become the partner of choice for councils").has_quantity
+
+
+def test_count_before_a_compound_is_no_change(en: EnglishAnalyser) -> None:
+    # "5 growth marketers" counts marketers: "growth" is no change of size 5
+    an = en.analyse("Hire 5 growth marketers")
+    assert not an.has("change_verbs") and an.has("activity_verbs")
+    assert en.analyse("A 20% growth in repeat bookings").has("change_verbs")
+
+
+def test_age_number_is_a_name(en: EnglishAnalyser) -> None:
+    assert not en.analyse("Every child reads fluently by age 8").has_quantity
+
+
+@pytest.mark.parametrize(
+    "text", ["Deprecate the v1 endpoints", "Phase out the paper forms", "Shut down the old data centre"]
+)
+def test_retiring_is_a_yes_no_event(en: EnglishAnalyser, text: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, "binary_verbs") is not None, an.matches
+
+
+@pytest.mark.parametrize(
+    "text", ["Roll out 2-factor authentication for all staff", "Pilot a 4-day work week", "Increase 30-day retention"]
+)
+def test_number_in_a_compound_adjective_is_a_name(en: EnglishAnalyser, text: str) -> None:
+    assert not en.analyse(text).has_quantity
+
+
+@pytest.mark.parametrize(
+    "text", ["Reach a 4.5-star rating on Google", "Achieve a 10-minute reduction in wait time", "Hire 3 engineers"]
+)
+def test_number_before_a_value_or_change_stays_a_quantity(en: EnglishAnalyser, text: str) -> None:
+    assert en.analyse(text).has_quantity
+
+
+def test_a_number_inside_a_gap_is_not_a_word(en: EnglishAnalyser) -> None:
+    # "achieve ... certification" allows three words between; the name's digit is not one of them
+    an = en.analyse("Achieve SOC 2 Type II certification by November")
+    assert an.match_at(an.head, "binary_verbs") is not None
+
+
+@pytest.mark.parametrize("text", ["25% year-over-year revenue growth", "20% YoY growth in paying members"])
+def test_change_noun_heads_a_verbless_key_result(en: EnglishAnalyser, text: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, "change_verbs") is not None
+
+
+def test_verbless_count_has_no_change_head(en: EnglishAnalyser) -> None:
+    assert en.analyse("500 new monthly donors").head is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rebrand the club ahead of the 2026/27 season", "Launch v2.0 of the donor app", "Roll out Microsoft 365"],
+)
+def test_season_version_and_product_numbers_are_no_quantity(en: EnglishAnalyser, text: str) -> None:
+    assert not en.analyse(text).has_quantity
+
+
+def test_raising_a_round_is_fundraising(en: EnglishAnalyser) -> None:
+    an = en.analyse("Raise a €5M seed round")
+    assert not an.has("change_verbs")
+    an = en.analyse("Close the Series B round")
+    assert an.match_at(an.head, "binary_verbs") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("If funding is approved, launch the app in Kenya", "binary_verbs"),
+        ("Once the pilot ends, roll out the scheduler to all clinics", "binary_verbs"),
+        ("When the audit is done, hire 2 analysts", "activity_verbs"),
+    ],
+)
+def test_leading_condition_heads_nothing(en: EnglishAnalyser, text: str, concept: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, concept) is not None, an.matches
+
+
+def test_promotion_names_an_action(en: EnglishAnalyser) -> None:
+    from okrlint.analysis import reading
+
+    assert reading.names_action(en.analyse("Promotion of the club to the Premier League"))

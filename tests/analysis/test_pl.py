@@ -15,6 +15,7 @@ from okrlint.analysis.types import (
     INF,
     MONEY,
     MULTIPLIER,
+    NAME,
     NOUN,
     NUMBER,
     PART_FORM,
@@ -197,3 +198,70 @@ def test_half_of_a_period_is_a_date(pl, text):
 
 def test_half_of_a_population_stays_a_quantity(pl):
     assert pl.analyse("Połowa pacjentów korzysta z e-rejestracji").has_quantity
+
+
+def test_every_nth_is_a_share(pl):
+    # "co trzeci klient": a share of a population is a quantity, like "jedna trzecia"
+    assert kinds(pl, "Co trzeci klient wraca po zakupie")[0][0] == MULTIPLIER
+    assert kinds(pl, "Co piątą reklamację zamykać w ciągu doby")[0][0] == MULTIPLIER
+
+
+def test_submissions_and_enabling(pl):
+    an = pl.analyse("Złożyć 4 wnioski o dofinansowanie")
+    assert an.match_at(an.head, "activity_verbs") is not None
+    an = pl.analyse("Włączyć logowanie dwuskładnikowe we wszystkich aplikacjach")
+    assert an.match_at(an.head, "binary_verbs") is not None
+    assert kinds(pl, "Uzyskać raport SOC 2 do końca roku")[0][0] == NAME
+
+
+def test_retiring_is_a_yes_no_event(pl):
+    for text in ("Wycofać starą aplikację mobilną", "Wygaszenie starego systemu kadrowego"):
+        an = pl.analyse(text)
+        assert an.match_at(an.head, "binary_verbs") is not None, text
+
+
+def test_number_in_a_compound_adjective_is_a_name(pl):
+    for text in (
+        "Wprowadzić 3-poziomowy cennik",
+        "Zwiększyć 30-dniową retencję użytkowników",
+        "Zwiększyć liczbę opinii 5-gwiazdkowych",
+    ):
+        assert not pl.analyse(text).has_quantity, text
+    assert kinds(pl, "Osiągnąć 4,5-gwiazdkową ocenę w Google") == [(NUMBER, 4.5)]
+    assert kinds(pl, "20-procentowy wzrost przychodów")[0][0] == PERCENT
+
+
+def test_typed_without_polish_letters(pl):
+    # "Zwiekszyc liczbe klientow": the letters are put back where only the restored spelling is a word
+    an = pl.analyse("Zwiekszyc liczbe klientow o 20% do konca roku")
+    assert an.match_at(an.head, "change_verbs") is not None
+    assert an.has("deadline_phrases")
+    an = pl.analyse("Zorganizowac szkolenie dla wszystkich pracownikow")
+    assert an.match_at(an.head, "activity_verbs") is not None
+    assert pl.analyse("Postaramy sie pozyskac 20 sponsorow").has("hedging")
+    # a word written with its letters is left alone, and so is "sie" among words that have them
+    assert pl.analyse("Koszty spadną o 10%").tokens[0].lemma == "koszt"
+
+
+def test_detects_polish_typed_without_its_letters():
+    from okrlint.analysis import Analyzer
+
+    assert Analyzer().detect("Sprobowac pozyskac 20 sponsorow") == "pl"
+
+
+def test_genitive_action_noun_after_a_head_noun_is_its_topic(pl):
+    from okrlint.analysis import reading
+
+    assert reading.heading_action_noun(pl.analyse("Plan rekrutacji na III kwartał")) is None
+    assert reading.heading_action_noun(pl.analyse("Wzrost sprzedaży w Niemczech")) is not None
+
+
+def test_leading_condition_heads_nothing(pl):
+    an = pl.analyse("Jeżeli pilotaż się powiedzie, wdrożyć system we wszystkich oddziałach")
+    assert an.match_at(an.head, "binary_verbs") is not None
+
+
+def test_promotion_names_an_action(pl):
+    from okrlint.analysis import reading
+
+    assert reading.names_action(pl.analyse("Awans klubu do Ekstraklasy"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from okrlint.analysis import Analyzer
+from okrlint.analysis import Analyzer, reading
 from okrlint.analysis.lexicon import load_lexicon
 from okrlint.analysis.ru import lemma_table_text
 from okrlint.analysis.types import (
@@ -315,3 +315,27 @@ def test_half_of_a_period_is_a_date(ru, text):
 
 def test_half_of_a_population_stays_a_quantity(ru):
     assert ru.analyse("Половина пациентов записывается онлайн").has_quantity
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Набрать 8 новых стажёров в отдел продаж", "Набрать в штат двух инженеров", "Набирать волонтёров на выставку"],
+)
+def test_recruiting_staff_is_an_activity(ru, text):
+    an = analyse(ru, text)
+    assert reading.task_style(an) is not None
+
+
+def test_gaining_an_audience_stays_an_outcome(ru):
+    an = analyse(ru, "Набрать 5 000 подписчиков в телеграм-канале")
+    assert reading.task_style(an) is None and an.has("outcome_verbs")
+
+
+def test_leverage_noun_names_an_action(ru):
+    assert reading.names_action(analyse(ru, "Левередж экспертизы для выхода на новые рынки"))
+
+
+def test_every_second_is_a_share(ru):
+    an = analyse(ru, "Каждый третий покупатель оставляет отзыв")
+    assert an.has_quantity and reading.task_style(an) is None
+    assert not analyse(ru, "Провести обучение в каждом филиале").has_quantity

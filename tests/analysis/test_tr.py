@@ -448,3 +448,75 @@ def test_currency_sign_carries_the_case_after_its_apostrophe(tr):
 def test_a_bracketed_note_is_never_the_head(tr):
     an = tr.analyse("Bağışçı memnuniyetini artırmak (durum: planlandığı gibi)")
     assert an.tokens[an.head].lemma == "artırmak"
+
+
+def test_applying_is_an_activity(tr):
+    an = tr.analyse("3 ulusal fona başvurmak")
+    assert an.match_at(an.head, "activity_verbs") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "target"),
+    [
+        ("Üye sayısını üç yüzden beş yüze çıkarmak", 300, 500),
+        ("Ziyaretçi sayısını iki bin beş yüzden dört bine çıkarmak", 2500, 4000),
+        ("Hata oranını yüzde 8'den yüzde 3'e indirmek", 8, 3),
+    ],
+)
+def test_inflected_hundred_and_thousand_after_a_number(tr, text, baseline, target):
+    changes = tr.analyse(text).changes
+    assert [(c.baseline, c.target) for c in changes] == [(baseline, target)]
+
+
+def test_heading_number_and_app_release(tr):
+    assert not tr.analyse("Hedef 2: Bölgenin en sevilen oteli olmak").has_quantity
+    an = tr.analyse("Mobil uygulamanın yeni sürümünü yayınlamak")
+    assert an.match_at(an.head, "binary_verbs") is not None
+    an = tr.analyse("Şirket blogunda 10 makale yayınlamak")
+    assert an.match_at(an.head, "activity_verbs") is not None
+
+
+def test_count_before_a_compound_is_no_change(tr):
+    # "5 büyüme uzmanı" counts specialists: "büyüme" is no change of size 5
+    an = tr.analyse("5 büyüme uzmanı işe almak")
+    assert not an.has("change_verbs") and an.has("activity_verbs")
+    assert tr.analyse("Gelirde %20 büyüme sağlamak").has("change_verbs")
+
+
+def test_fractions_are_shares(tr):
+    for text in ("Maliyetleri onda bir oranında düşürmek", "Müşterilerin dörtte birini geri kazanmak"):
+        assert any(q.kind == MULTIPLIER for q in tr.analyse(text).quantities), text
+
+
+def test_number_before_a_unit_adjective_is_a_name(tr):
+    for text in ("2 faktörlü kimlik doğrulamayı devreye almak", "30 günlük elde tutma oranını artırmak"):
+        assert not tr.analyse(text).has_quantity, text
+    for text in ("250 nitelikli potansiyel müşteri edinmek", "Google'da 4,5 yıldızlı puana ulaşmak"):
+        assert tr.analyse(text).has_quantity, text
+
+
+def test_soft_g_proves_the_ending(tr):
+    # "desteği" is destek + i, "sağlığı" sağlık + ı: no Turkish word of two syllables ends in ğ
+    assert tr.analyse("Bayilere pazarlama desteği sağlamak").tokens[2].lemma == "destek"
+    assert tr.analyse("Çalışan sağlığı").tokens[1].lemma == "sağlık"
+
+
+@pytest.mark.parametrize(
+    "text,concept",
+    [
+        ("5 yeni eğitim modülü geliştirmek", "binary_verbs"),
+        ("Yeni çalışanların becerilerini geliştirmek", "weak_verbs"),
+        ("Stok takibini otomatik hale getirmek", "binary_verbs"),
+        ("Tedarikçi sözleşmelerini yeniden müzakere etmek", "activity_verbs"),
+    ],
+)
+def test_develop_new_automate_negotiate(tr, text, concept):
+    an = tr.analyse(text)
+    assert an.match_at(an.head, concept) is not None, an.matches
+
+
+def test_release_count_and_roll_out(tr):
+    assert [q.kind for q in tr.analyse("Hatasız 50 sürüm yayınlamak").quantities] == [NUMBER]
+    assert [q.kind for q in tr.analyse("Uygulamanın 2.0 sürümünü yayınlamak").quantities] == [NAME]
+    an = tr.analyse("Pilot başarılı olursa sistemi tüm şubelere yaymak")
+    assert an.match_at(an.head, "binary_verbs") is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from okrlint.analysis import Analyzer
+from okrlint.analysis import Analyzer, reading
 from okrlint.analysis.normalize import uz_cyrillic_to_latin
 from okrlint.analysis.types import (
     CONV,
@@ -342,3 +342,56 @@ def test_zero_and_half_are_quantities(uz):
 def test_a_bracketed_note_is_never_the_head(uz):
     an = uz.analyse("Ko'ngillilar sonini oshirish (holat: rejalashtirilgan)")
     assert an.tokens[an.head].text == "oshirish"
+
+
+def test_migrating_a_share_without_downtime_is_no_task(uz):
+    an = uz.analyse("Mijozlarning 60% ini yangi ilovaga uzilishlarsiz o'tkazish")
+    assert "binary_verbs" in concepts_at_head(an) and reading.task_style(an) is None
+
+
+def test_privative_word_is_marked(uz):
+    assert word(uz, "kamchiliklarsiz").feats.get("priv") == "yes"
+    assert "priv" not in word(uz, "siz").feats
+
+
+def test_connecting_customers_is_an_outcome(uz):
+    an = uz.analyse("5 000 ta abonentni yangi tarmoqqa ulash")
+    assert reading.task_style(an) is None
+    assert reading.binary_event(uz.analyse("Kassalarni bulutli tizimga ulash")) is not None
+
+
+def test_reading_books_is_an_activity(uz):
+    assert reading.task_style(uz.analyse("Har oy 3 ta kitob o'qish")) is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["Kutish vaqtini ikki soatdan bir soatga qisqartirish", "Xatolarni 4 tadan bir taga kamaytirish"]
+)
+def test_bir_after_a_from_value_is_one(uz, text):
+    assert uz.analyse(text).has_change
+
+
+def test_bir_before_a_plain_dative_stays_an_article(uz):
+    assert not uz.analyse("Tumandan bir maktabga yordam berish").has_quantity
+
+
+def test_every_second_is_a_share(uz):
+    assert uz.analyse("Har ikkinchi mijozni ilovaga jalb qilish").has_quantity
+    assert not uz.analyse("Har bir filialda trening o'tkazish").has_quantity
+
+
+def test_a_deliverable_participle_counts_what_follows(uz):
+    """ "Ochilgan filiallar: 1 → 4": the participle stands for the head verb, and its count follows it."""
+    an = uz.analyse("Ochilgan filiallar: 1 → 4")
+    assert reading.task_style(an) is not None
+
+
+def test_a_quarter_part_is_a_quantity(uz):
+    an = uz.analyse("Kechikishlarni chorak qismga qisqartirish")
+    assert an.has_quantity
+    assert not uz.analyse("Chorak oxirigacha CRM ni ishga tushirish").has_quantity
+
+
+def test_getting_funding_is_an_outcome_with_its_amount(uz):
+    an = uz.analyse("50 million so'mlik moliyalashtirish olish uchun 3 ta loyiha taqdim etish")
+    assert reading.outcome_with_quantity(an) is not None and reading.task_style(an) is None
