@@ -474,8 +474,10 @@ class EnglishAnalyser(Analyser):
             return False
         if unit.norm == "star" and tokens[i + 3].norm in ("rating", "score", "average"):
             return False  # "a 4.5-star rating" is the value; "5-star reviews" a kind of review
-        if unit.pos == NUM or unit.norm in _VALUE_UNITS or any(
-            self._is(unit, key) for key in ("numbers.percent_words", "numbers.scale", "numbers.currency")
+        if (
+            unit.pos == NUM
+            or unit.norm in _VALUE_UNITS
+            or any(self._is(unit, key) for key in ("numbers.percent_words", "numbers.scale", "numbers.currency"))
         ):
             return False
         if not after.is_word or after.pos not in (NOUN, VERB) or after.form:
