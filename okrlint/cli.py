@@ -188,6 +188,7 @@ def lint_paths(
     cache_dir: str | None = None,
     keep_documents: bool = False,
     rules=None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Linted:
     """Discover files and their configurations, then lint them (cached, in parallel) and run the project rules."""
     from . import runner
@@ -220,11 +221,44 @@ def lint_paths(
 
         tasks = runner.read_tasks(((t.path, t.display, cfg_of(t)) for t in targets), settings)
         result_cache = _result_cache(cache_dir, configs) if cache else None
-        run = runner.lint_tasks(tasks, settings, jobs=jobs, cache=result_cache, keep_documents=keep_documents)
+        run = runner.lint_tasks(
+            tasks, settings, jobs=jobs, cache=result_cache, keep_documents=keep_documents, progress=progress
+        )
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     language_of = run.language_of or (lambda text, doc: None)
     return Linted(run.sources, run.diagnostics, configs, missing, language_of)
+
+
+class ProgressLine:
+    """ "okrlint: linted 1,200 of 2,000 files" on a terminal's stderr, rewritten in place, for a run
+    long enough to wonder about (shown after ``delay`` seconds, at most every ``every``); cleared
+    before the results are printed. Never shown when stderr is not a terminal (CI logs, pipes)."""
+
+    def __init__(self, stream, delay: float = 0.5, every: float = 0.1, clock=None):
+        import time
+
+        self.stream = stream
+        self.clock = clock or time.monotonic
+        self.start = self.clock()
+        self.delay, self.every = delay, every
+        self.last = float("-inf")
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self.start < self.delay or (now - self.last < self.every and done < total):
+            return
+        self.last = now
+        self.shown = True
+        self.stream.write(f"\rokrlint: linted {done:,} of {total:,} files")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
 
 
 def run_lint(
@@ -255,20 +289,26 @@ def run_lint(
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if fmt not in REPORTERS:
         raise UsageError(f"the format '{fmt}' is not available yet; choose one of: {', '.join(REPORTERS)}")
-    linted = lint_paths(
-        paths,
-        select=select,
-        ignore=ignore,
-        config_file=config_file,
-        language=language,
-        message_language=message_language,
-        report_unused_disables=report_unused_disables,
-        stdin_filename=stdin_filename,
-        jobs=jobs,
-        cache=not no_cache,
-        cache_dir=cache_dir,
-        rules=rules,
-    )
+    progress = ProgressLine(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        linted = lint_paths(
+            paths,
+            select=select,
+            ignore=ignore,
+            config_file=config_file,
+            language=language,
+            message_language=message_language,
+            report_unused_disables=report_unused_disables,
+            stdin_filename=stdin_filename,
+            jobs=jobs,
+            cache=not no_cache,
+            cache_dir=cache_dir,
+            rules=rules,
+            progress=progress,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
     sources, diagnostics, configs, missing = linted.sources, linted.diagnostics, linted.configs, linted.missing
 
     from .rule import Diagnostic, Severity

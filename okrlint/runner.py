@@ -240,7 +240,13 @@ def _cpu_count() -> int:
     return os.cpu_count() or 1
 
 
-def _lint_parallel(tasks: Sequence[Task], settings: Settings, jobs: int, keep_documents: bool) -> list[Result]:
+def _lint_parallel(
+    tasks: Sequence[Task],
+    settings: Settings,
+    jobs: int,
+    keep_documents: bool,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Result]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -256,6 +262,8 @@ def _lint_parallel(tasks: Sequence[Task], settings: Settings, jobs: int, keep_do
         ) as pool:
             for i, result in enumerate(pool.map(_work, tasks, chunksize=chunk)):
                 results[i] = result
+                if progress is not None:
+                    progress(i + 1, len(tasks))
     except (BrokenProcessPool, OSError):  # a worker died (out of memory, a crash in C): finish here
         pass
     if any(r is None for r in results):
@@ -308,11 +316,18 @@ class Run:
 
 
 def lint_tasks(
-    tasks: Sequence[Task], settings: Settings, *, jobs: int | None = None, cache=None, keep_documents: bool = False
+    tasks: Sequence[Task],
+    settings: Settings,
+    *,
+    jobs: int | None = None,
+    cache=None,
+    keep_documents: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Run:
     """Diagnostics of every task (cached or linted), then of the project rules, in input order.
 
     The sources keep their parsed documents when ``keep_documents`` or a project rule needs them.
+    ``progress(done, total)`` is told each time a file that needed linting is done.
     """
     linters = Linters(settings)
     project = bool(tasks) and linters.needs_project()
@@ -347,9 +362,13 @@ def lint_tasks(
     n_jobs = choose_jobs(jobs, len(pending))
     with _gc_relaxed():
         if n_jobs > 1 and len(pending) > 1:
-            done = _lint_parallel([tasks[i] for i in pending], settings, n_jobs, keep_documents)
+            done = _lint_parallel([tasks[i] for i in pending], settings, n_jobs, keep_documents, progress)
         else:
-            done = [lint_task(tasks[i], linters) for i in pending]
+            done = []
+            for i in pending:
+                done.append(lint_task(tasks[i], linters))
+                if progress is not None:
+                    progress(len(done), len(pending))
     linters.save_words()
     for i, result in zip(pending, done):
         results[i] = result

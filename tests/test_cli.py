@@ -231,3 +231,13 @@ def test_rules_and_explain(run_cli):
     assert r.returncode == 0 and r.stdout.startswith("OKR104 binary-kr") and "Why it matters" in r.stdout
     r = run_cli("explain", "OKR999")
     assert r.returncode == 2
+
+
+def test_no_progress_line_when_stderr_is_not_a_terminal(run_cli, tmp_path):
+    for i in range(20):
+        (tmp_path / f"t{i:02}.okr.yaml").write_text(
+            f"language: en\nobjectives:\n  - title: Grow the clinic\n    key_results:\n      - Run {i + 2} webinars\n"
+        )
+    r = run_cli("--no-cache", "--jobs", "1", ".")
+    assert r.returncode == 1 and "OKR101" in r.stdout
+    assert "linted" not in r.stderr and "\r" not in r.stderr

@@ -94,3 +94,31 @@ def test_a_crashing_rule_keeps_what_it_found_and_becomes_one_error(monkeypatch):
     assert (5, "OKR102", False) in diags  # the next key result is linted as usual
     assert (4, "OKR105", False) in diags  # and the other rules too
     assert sum(1 for d in diags if d[2]) == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_is_told_of_every_linted_file_in_order(jobs):
+    seen: list[tuple[int, int]] = []
+    run = lint_tasks(tasks(18), Settings({None: Config()}), jobs=jobs, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(k, 18) for k in range(1, 19)]
+    assert len(run.sources) == 18
+
+
+def test_the_progress_line_waits_is_throttled_and_is_cleared():
+    import io
+
+    from okrlint.cli import ProgressLine
+
+    now = [0.0]
+    out = io.StringIO()
+    line = ProgressLine(out, delay=0.5, every=0.1, clock=lambda: now[0])
+    line(1, 100)  # a short run shows nothing
+    assert out.getvalue() == ""
+    now[0] = 0.6
+    line(40, 100)
+    now[0] = 0.65
+    line(41, 100)  # too soon after the last one
+    line(100, 100)  # the last one always shows
+    assert out.getvalue() == "\rokrlint: linted 40 of 100 files\rokrlint: linted 100 of 100 files"
+    line.close()
+    assert out.getvalue().endswith("\r\x1b[K")
