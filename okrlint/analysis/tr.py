@@ -183,6 +183,23 @@ NOT_VERBS = frozenset(
         "deneme",
         "pazarlama",
         "düşünce",
+        # loan nouns ending in -ma/-me, which read like verbal nouns of unknown roots ("firması")
+        "firma",
+        "forma",
+        "diploma",
+        "aroma",
+        "drama",
+        "dogma",
+        "plazma",
+        "panorama",
+        "prizma",
+        "karizma",
+        "sinema",
+        "klima",
+        "şema",
+        "sigma",
+        "gama",
+        "pijama",
     }
 )
 
@@ -696,6 +713,18 @@ _UNAMBIGUOUS = re.compile(
 )
 
 
+def _harmonic_guess(stem: str, suffix: str, typed_ascii: bool) -> bool:
+    """A verb ending on an unknown stem harmonises with it; "firması", "şeması", "kliması" do not
+    (firm-a, şem-a are loan nouns ending in -a), so they are not verbal nouns of "firmek", "şemek".
+    Typed without Turkish letters, i/o/u may stand for ı/ö/ü, and the stem's vowel proves nothing."""
+    vowel = next((ch for ch in suffix if ch in "ae"), None)
+    if vowel is None or suffix[0] not in "mae" or "yor" in suffix:
+        return True
+    if typed_ascii and last_vowel(stem) in "iou":
+        return True
+    return harmony_a(stem) == vowel
+
+
 class TurkishAnalyser(Analyser):
     language = "tr"
     dotless_i = True  # Turkish writes ı and i apart: I → ı, İ → i
@@ -871,6 +900,8 @@ class TurkishAnalyser(Analyser):
         suffix = m.group()
         if stem.endswith("y") and suffix[0] in VOWELS and suffix[0] in "ae":
             stem = stem[:-1]
+        if not _harmonic_guess(stem, suffix, w.isascii()):
+            return None
         if suffix.endswith(("mak", "mek")) and len(suffix) == 3:
             return WordInfo((w,), VERB, INF)
         if suffix.startswith(("ac", "ec")):
@@ -939,6 +970,17 @@ class TurkishAnalyser(Analyser):
                 continue
             # A lexicalised compound names a thing ("toplu taşıma" public transport), not an action.
             if tok.form == VNOUN and i > 0 and (out[i - 1].norm, tok.lemma) in self._compound_nouns:
+                out[i] = self._as_noun(tok)
+                continue
+            # "1.000 uygulama indirmesine ulaşmak", "10 bin kayda erişmek": a verbal noun in the
+            # dative right before a reach verb names what is reached (downloads), a noun, not an
+            # action of its own ("indirmek" is also "to lower").
+            if (
+                tok.form == VNOUN
+                and tok.feats.get("case") == "dat"
+                and next_word is not None
+                and self._is(next_word, "concepts.reach_verbs")
+            ):
                 out[i] = self._as_noun(tok)
                 continue
             # A bare imperative or a -(y)In imperative inside the sentence is a noun
