@@ -343,7 +343,10 @@ def test_every_second_is_a_share(ru):
 
 @pytest.mark.parametrize(
     "text",
-    ["Снизить число пропусков занятий, проведя 6 собраний с родителями", "Сократить ошибки путём проведения 12 тренингов"],
+    [
+        "Снизить число пропусков занятий, проведя 6 собраний с родителями",
+        "Сократить ошибки путём проведения 12 тренингов",
+    ],
 )
 def test_counted_activity_as_means_of_a_bare_outcome_is_task_style(ru, text):
     """The number counts what the team does; the reduction has no size of its own."""
