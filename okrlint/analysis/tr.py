@@ -36,6 +36,7 @@ from .lexicon import Lexicon
 from .types import (
     ADJ,
     CONV,
+    DATE,
     FIN,
     IMP,
     INF,
@@ -725,6 +726,8 @@ def _harmonic_guess(stem: str, suffix: str, typed_ascii: bool) -> bool:
     return harmony_a(stem) == vowel
 
 
+_DAY_MONTH = re.compile(r"^(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])$")
+
 class TurkishAnalyser(Analyser):
     language = "tr"
     dotless_i = True  # Turkish writes ı and i apart: I → ı, İ → i
@@ -1307,6 +1310,16 @@ class TurkishAnalyser(Analyser):
         return not (after.lemmas & self.lexicon.words("concepts.change_verbs"))
 
     def _number_kind(self, tokens, i, suffix, value, word=False):
+        # Turkish writes decimals with a comma ("4,5") and groups thousands by three ("1.000"), so a
+        # dotted day.month with a case ending or before "tarih"/"kadar" ("30.06'ya kadar") is a date.
+        digits, apostrophe, _ = tokens[i].norm.partition("'")
+        nxt = _next_word(tokens, i)
+        if (
+            not word
+            and _DAY_MONTH.match(digits)
+            and (apostrophe or (nxt is not None and (nxt.lemma in ("tarih", "kadar") or nxt.norm.startswith("tarih"))))
+        ):
+            return DATE
         kind = super()._number_kind(tokens, i, suffix, value, word)
         nxt = _next_word(tokens, i)
         if (

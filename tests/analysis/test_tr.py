@@ -542,3 +542,9 @@ def test_dative_verbal_noun_before_a_reach_verb_is_what_is_reached(tr):
 def test_sending_and_shooting_nouns_are_activities(tr):
     an = tr.analyse("8 haber bülteni gönderimi")
     assert an.match_at(an.head, "activity_verbs") is not None
+
+
+def test_dotted_day_month_is_a_date(tr):
+    for text in ("15.09'a kadar yeni kasa sistemini kurmak", "31.03 tarihine kadar e-faturaya geçmek"):
+        assert [q.kind for q in tr.analyse(text).quantities] == [DATE], text
+    assert [q.kind for q in tr.analyse("1.000 yeni abone kazanmak").quantities] == [NUMBER]
