@@ -1348,7 +1348,7 @@ class TurkishAnalyser(Analyser):
             if (
                 len(digits) == 4
                 and digits.isdigit()
-                and _is_year_context(tokens, i, suffix)
+                and _is_year_context(tokens, i, suffix, self.dictionary_words)
                 and not self._counted_up_to(tokens, i)
             ):
                 return YEAR
@@ -1390,8 +1390,15 @@ _RATING_NOUNS = frozenset({"puan", "ortalama", "değerlendirme", "not"})
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 
 
-def _is_year_context(tokens, i: int, suffix: str) -> bool:
-    """ "2026'da", "2026 hedefi", a text that opens with "2026": a year, not a count."""
+def _known_possessor(tok: Token, known: frozenset[str]) -> bool:
+    """ "hedefi" is hedef + i: a known word with a possessive vowel after it ("kullanıcı" is not kullanıc + ı)."""
+    return any(lem in known and tok.lemma.startswith(lem) and 0 < len(tok.lemma) - len(lem) <= 2 for lem in tok.lemmas)
+
+
+def _is_year_context(tokens, i: int, suffix: str, known: frozenset[str] = frozenset()) -> bool:
+    """ "2026'da", "2026 hedefi", a text that opens with "2026": a year, not a count. A word that
+    only looks possessed ("katılımcı", "kullanıcı": agent nouns in -CI) is counted ("2000
+    katılımcı"): the possessive must be certain, or leave a known word ("hedef-i")."""
     if suffix.startswith("'") and suffix[1:].rstrip("ki") in (
         "da",
         "de",
@@ -1411,14 +1418,27 @@ def _is_year_context(tokens, i: int, suffix: str) -> bool:
         "ten",
     ):
         return True
-    if i == 0:
-        return True
     nxt = _next_word(tokens, i)
+    if i == 0:
+        # "2000 kullanıcıya ulaşmak", "2000 katılımcıyı ağırlamak": an opening bare number before a
+        # noun in the dative or accusative (the verb's object) is what it counts
+        return not (
+            not suffix
+            and nxt is not None
+            and nxt.pos == NOUN
+            and nxt.norm.isalpha()
+            and nxt.feats.get("case") in ("dat", "acc")
+            and nxt.feats.get("poss") != "3"
+            and not (known and _known_possessor(nxt, known))
+        )
     if nxt is None:
         return False
     j = tokens.index(nxt)
     for t in tokens[j : j + 3]:
-        if t.is_word and (t.feats.get("poss_any") == "3" or t.feats.get("poss") == "3"):
+        if t.is_word and (
+            t.feats.get("poss") == "3"
+            or (t.feats.get("poss_any") == "3" and (not known or _known_possessor(t, known)))
+        ):
             return True
     return False
 

@@ -401,3 +401,16 @@ def test_hyphenated_number_words(en: EnglishAnalyser) -> None:
 def test_topic_label_before_colon_or_dash(en: EnglishAnalyser, text: str, concept: str) -> None:
     an = en.analyse(text)
     assert an.match_at(an.head, concept) is not None, an.matches
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Publication of 6 policy briefs", "activity_verbs"),
+        ("Preparation of 4 tender bids", "activity_verbs"),
+        ("Obtain ISO 14001 certification", "binary_verbs"),
+    ],
+)
+def test_verbal_nouns_and_certification(en: EnglishAnalyser, text: str, concept: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, concept) is not None, an.matches

@@ -548,3 +548,17 @@ def test_dotted_day_month_is_a_date(tr):
     for text in ("15.09'a kadar yeni kasa sistemini kurmak", "31.03 tarihine kadar e-faturaya geçmek"):
         assert [q.kind for q in tr.analyse(text).quantities] == [DATE], text
     assert [q.kind for q in tr.analyse("1.000 yeni abone kazanmak").quantities] == [NUMBER]
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Yaz okuluna 2000 katılımcı çekmek", NUMBER),  # an agent noun in -CI only looks possessed
+        ("2000 gönüllüye ulaşmak", NUMBER),  # an opening count before its object
+        ("2026 bütçesini hazırlamak", YEAR),
+        ("2027 hedefine ulaşmak", YEAR),
+        ("2030 vizyonuyla şehri dönüştürmek", YEAR),
+    ],
+)
+def test_year_or_count(tr, text, kind):
+    assert [q.kind for q in tr.analyse(text).quantities][0] == kind
