@@ -697,7 +697,8 @@ class EnglishAnalyser(Analyser):
             for j in words[:k]
         ):
             return "start"  # "KR1: Launch …", "1. Hire …"
-        if not seen_verb and k <= 4 and any(tokens[j].text in _LABEL_MARKS for j in range(words[k - 1] + 1, words[k])):
+        label_end = any(tokens[j].text in _LABEL_MARKS for j in range(words[k - 1] + 1, words[k]))
+        if not seen_verb and k <= 4 and label_end:
             return "start"  # "Customers: build …", "Clinics — become …": a short topic label, then the text
         if not seen_verb and gap_punct and any(tokens[j].norm in _CONV_PREPS for j in words[:k]):
             return "start"  # "By optimising X, cut Y"
