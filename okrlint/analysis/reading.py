@@ -87,7 +87,7 @@ def _counted_means(an: Analysis) -> Match | None:
     """An activity that counts the team's own outputs as the means of an outcome with no quantity of
     its own ("Reduce complaints by holding 8 meetings", "8 ta uchrashuv o'tkazib, shikoyatlarni
     kamaytirish"): the number measures what the team does, as in "Hold 8 meetings to reduce complaints"."""
-    if an.head is None:
+    if an.head is None or an.has_change:  # a stated baseline→target is the outcome's own quantity
         return None
     heads = [m for m in an.matches if m.concept in OUTCOME_CONCEPTS and an.head in m.tokens]
     if not heads or any(q.is_target or q.kind == RANK for m in heads for q in scope_quantities(an, m)):

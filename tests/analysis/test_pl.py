@@ -272,3 +272,10 @@ def test_carrying_out_sessions_is_an_activity(pl):
     assert an.match_at(an.head, "activity_verbs") is not None
     an = pl.analyse("Zrealizować sprzedaż na poziomie 3 mln zł")
     assert an.match_at(an.head, "outcome_verbs") is not None
+
+
+def test_baseline_to_target_saves_an_outcome_from_a_counted_activity(pl):
+    from okrlint.analysis import reading
+
+    an = pl.analyse("Zwiększyć odsetek klientów, którzy polecają nas 3 znajomym, z 10% do 18%")
+    assert reading.task_style(an) is None
