@@ -277,5 +277,5 @@ def test_carrying_out_sessions_is_an_activity(pl):
 def test_baseline_to_target_saves_an_outcome_from_a_counted_activity(pl):
     from okrlint.analysis import reading
 
-    an = pl.analyse("Zwiększyć odsetek klientów, którzy polecają nas 3 znajomym, z 10% do 18%")
+    an = pl.analyse("Zwiększyć odsetek uczniów, którzy oceniają zajęcia na 4 punkty, z 55% do 70%")
     assert reading.task_style(an) is None
