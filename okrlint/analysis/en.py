@@ -366,6 +366,9 @@ def _canonical(word: str) -> str:
     return word
 
 
+# Punctuation that ends a topic label before the text proper ("Customers: …", "Clinics — …").
+_LABEL_MARKS = frozenset({":", "—", "–"})
+
 class EnglishAnalyser(Analyser):
     language = "en"
 
@@ -694,6 +697,9 @@ class EnglishAnalyser(Analyser):
             for j in words[:k]
         ):
             return "start"  # "KR1: Launch …", "1. Hire …"
+        label_end = any(tokens[j].text in _LABEL_MARKS for j in range(words[k - 1] + 1, words[k]))
+        if not seen_verb and k <= 4 and label_end:
+            return "start"  # "Customers: build …", "Clinics — become …": a short topic label, then the text
         if not seen_verb and gap_punct and any(tokens[j].norm in _CONV_PREPS for j in words[:k]):
             return "start"  # "By optimising X, cut Y"
         lead = next((j for j in words[:k] if not _is_adverb(tokens[j])), words[0])

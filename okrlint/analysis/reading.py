@@ -76,9 +76,26 @@ def task_style(an: Analysis) -> Match | None:
             ):
                 head = m
                 break
+    if head is None:
+        head = _counted_means(an)
     if head is None or outcome_with_quantity(an) is not None or _share_as_subject(an):
         return None
     return head
+
+
+def _counted_means(an: Analysis) -> Match | None:
+    """An activity that counts the team's own outputs as the means of an outcome with no quantity of
+    its own ("Reduce complaints by holding 8 meetings", "8 ta uchrashuv o'tkazib, shikoyatlarni
+    kamaytirish"): the number measures what the team does, as in "Hold 8 meetings to reduce complaints"."""
+    if an.head is None or an.has_change:  # a stated baseline→target is the outcome's own quantity
+        return None
+    heads = [m for m in an.matches if m.concept in OUTCOME_CONCEPTS and an.head in m.tokens]
+    if not heads or any(q.is_target or q.kind == RANK for m in heads for q in scope_quantities(an, m)):
+        return None
+    for m in an.concept("activity_verbs"):
+        if an.head not in m.tokens and any(q.kind == NUMBER and q.is_target for q in scope_quantities(an, m)):
+            return m
+    return None
 
 
 def _share_as_subject(an: Analysis) -> bool:
@@ -121,7 +138,7 @@ def change_without_baseline(an: Analysis, require_for: tuple[str, ...] = ("chang
     changes = [
         m
         for m in an.concept("change_verbs")
-        if an.head in m.tokens or any(q.is_target for q in scope_quantities(an, m))
+        if any(q.is_target for q in scope_quantities(an, m)) or (an.head in m.tokens and _counted_means(an) is None)
     ]
     if "change" in require_for and changes:
         return changes[0]

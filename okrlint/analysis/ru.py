@@ -136,6 +136,8 @@ _CLAUSE_WORDS = frozenset(
         "мы",
     }
 )
+# Prepositions of means: the verbal noun after them names an action of its own.
+_MEANS_WORDS = frozenset({"путем", "посредством", "благодаря"})
 _CLAUSE_PUNCT = frozenset(",;:()[]–—-•*/\"'«»„“”")
 # Words after which "один" is a determiner, not a count.
 _ONE_AS_DETERMINER_BEFORE = frozenset({"из", "клик", "окно", "касание", "раз"})
@@ -352,8 +354,12 @@ class RussianAnalyser(Analyser):
                 # action entry matches it
                 mark = tok.lemma + "-"
                 out[i] = dataclasses.replace(tok, form="", norm=mark, lemma=mark, lemmas=frozenset({mark}))
-            elif tok.form == VNOUN and not _heads_clause(out, i):
+            elif tok.form == VNOUN and (not _heads_clause(out, i) or _coordinated_genitive(out, i)):
                 out[i] = dataclasses.replace(tok, form="")
+            elif tok.form == FIN and i > 0 and out[i - 1].pos == ADP and _noun_lemma(tok):
+                # "из сёл" (ё written е: "сел"): no finite verb follows a preposition, so the noun reading.
+                noun = _noun_lemma(tok)
+                out[i] = dataclasses.replace(tok, lemma=noun, lemmas=frozenset({noun}), pos=NOUN, form="", feats={})
             elif tok.lemma == "один" and (
                 (i + 1 < len(out) and out[i + 1].lemma in _ONE_AS_DETERMINER_BEFORE)
                 or (i > 0 and out[i - 1].norm == "ни")
@@ -488,6 +494,21 @@ def _genitive_object(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _noun_lemma(tok: Token) -> str | None:
+    """A candidate lemma of ``tok`` that is not a verb's ("сел" → "село")."""
+    return next((lem for lem in sorted(tok.lemmas) if not _infinitive_shaped(lem)), None)
+
+
+def _coordinated_genitive(tokens: list[Token], i: int) -> bool:
+    """A verbal noun joined by "и"/"или" to a genitive noun before it: a second genitive of the same
+    head ("отделы продаж и *поддержки*"), not an action of its own."""
+    if i < 2 or tokens[i - 1].norm not in ("и", "или"):
+        return False
+    prev, tok = tokens[i - 2], tokens[i]
+    cases = set(tok.feats.get("cases", tok.feats.get("case", "")).split("|"))
+    return prev.pos == NOUN and prev.feats.get("case") == "gen" and "gen" in cases
+
+
 def _heads_clause(tokens: list[Token], i: int) -> bool:
     """Whether a verbal noun at ``i`` opens a clause rather than depends on a word before it.
 
@@ -502,6 +523,8 @@ def _heads_clause(tokens: list[Token], i: int) -> bool:
     prev = tokens[j]
     if prev.pos in (PUNCT, SYM):
         return prev.text in _CLAUSE_PUNCT
+    if prev.norm in _MEANS_WORDS or (prev.norm == "счет" and j > 0 and tokens[j - 1].norm == "за"):
+        return True  # "за счёт *проведения* 8 встреч", "путём *внедрения*": the means is an action
     return prev.pos == CONJ or prev.norm in _CLAUSE_WORDS
 
 

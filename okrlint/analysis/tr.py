@@ -36,6 +36,7 @@ from .lexicon import Lexicon
 from .types import (
     ADJ,
     CONV,
+    DATE,
     FIN,
     IMP,
     INF,
@@ -183,6 +184,23 @@ NOT_VERBS = frozenset(
         "deneme",
         "pazarlama",
         "düşünce",
+        # loan nouns ending in -ma/-me, which read like verbal nouns of unknown roots ("firması")
+        "firma",
+        "forma",
+        "diploma",
+        "aroma",
+        "drama",
+        "dogma",
+        "plazma",
+        "panorama",
+        "prizma",
+        "karizma",
+        "sinema",
+        "klima",
+        "şema",
+        "sigma",
+        "gama",
+        "pijama",
     }
 )
 
@@ -696,6 +714,20 @@ _UNAMBIGUOUS = re.compile(
 )
 
 
+def _harmonic_guess(stem: str, suffix: str, typed_ascii: bool) -> bool:
+    """A verb ending on an unknown stem harmonises with it; "firması", "şeması", "kliması" do not
+    (firm-a, şem-a are loan nouns ending in -a), so they are not verbal nouns of "firmek", "şemek".
+    Typed without Turkish letters, i/o/u may stand for ı/ö/ü, and the stem's vowel proves nothing."""
+    vowel = next((ch for ch in suffix if ch in "ae"), None)
+    if vowel is None or suffix[0] not in "mae" or "yor" in suffix:
+        return True
+    if typed_ascii and last_vowel(stem) in "iou":
+        return True
+    return harmony_a(stem) == vowel
+
+
+_DAY_MONTH = re.compile(r"^(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])$")
+
 class TurkishAnalyser(Analyser):
     language = "tr"
     dotless_i = True  # Turkish writes ı and i apart: I → ı, İ → i
@@ -871,6 +903,8 @@ class TurkishAnalyser(Analyser):
         suffix = m.group()
         if stem.endswith("y") and suffix[0] in VOWELS and suffix[0] in "ae":
             stem = stem[:-1]
+        if not _harmonic_guess(stem, suffix, w.isascii()):
+            return None
         if suffix.endswith(("mak", "mek")) and len(suffix) == 3:
             return WordInfo((w,), VERB, INF)
         if suffix.startswith(("ac", "ec")):
@@ -939,6 +973,17 @@ class TurkishAnalyser(Analyser):
                 continue
             # A lexicalised compound names a thing ("toplu taşıma" public transport), not an action.
             if tok.form == VNOUN and i > 0 and (out[i - 1].norm, tok.lemma) in self._compound_nouns:
+                out[i] = self._as_noun(tok)
+                continue
+            # "1.000 uygulama indirmesine ulaşmak", "10 bin kayda erişmek": a verbal noun in the
+            # dative right before a reach verb names what is reached (downloads), a noun, not an
+            # action of its own ("indirmek" is also "to lower").
+            if (
+                tok.form == VNOUN
+                and tok.feats.get("case") == "dat"
+                and next_word is not None
+                and self._is(next_word, "concepts.reach_verbs")
+            ):
                 out[i] = self._as_noun(tok)
                 continue
             # A bare imperative or a -(y)In imperative inside the sentence is a noun
@@ -1265,6 +1310,16 @@ class TurkishAnalyser(Analyser):
         return not (after.lemmas & self.lexicon.words("concepts.change_verbs"))
 
     def _number_kind(self, tokens, i, suffix, value, word=False):
+        # Turkish writes decimals with a comma ("4,5") and groups thousands by three ("1.000"), so a
+        # dotted day.month with a case ending or before "tarih"/"kadar" ("30.06'ya kadar") is a date.
+        digits, apostrophe, _ = tokens[i].norm.partition("'")
+        nxt = _next_word(tokens, i)
+        if (
+            not word
+            and _DAY_MONTH.match(digits)
+            and (apostrophe or (nxt is not None and (nxt.lemma in ("tarih", "kadar") or nxt.norm.startswith("tarih"))))
+        ):
+            return DATE
         kind = super()._number_kind(tokens, i, suffix, value, word)
         nxt = _next_word(tokens, i)
         if (
@@ -1293,7 +1348,7 @@ class TurkishAnalyser(Analyser):
             if (
                 len(digits) == 4
                 and digits.isdigit()
-                and _is_year_context(tokens, i, suffix)
+                and _is_year_context(tokens, i, suffix, self.dictionary_words)
                 and not self._counted_up_to(tokens, i)
             ):
                 return YEAR
@@ -1335,8 +1390,15 @@ _RATING_NOUNS = frozenset({"puan", "ortalama", "değerlendirme", "not"})
 _CIRCUMFLEX = str.maketrans({"â": "a", "î": "i", "û": "u"})
 
 
-def _is_year_context(tokens, i: int, suffix: str) -> bool:
-    """ "2026'da", "2026 hedefi", a text that opens with "2026": a year, not a count."""
+def _known_possessor(tok: Token, known: frozenset[str]) -> bool:
+    """ "hedefi" is hedef + i: a known word with a possessive vowel after it ("kullanıcı" is not kullanıc + ı)."""
+    return any(lem in known and tok.lemma.startswith(lem) and 0 < len(tok.lemma) - len(lem) <= 2 for lem in tok.lemmas)
+
+
+def _is_year_context(tokens, i: int, suffix: str, known: frozenset[str] = frozenset()) -> bool:
+    """ "2026'da", "2026 hedefi", a text that opens with "2026": a year, not a count. A word that
+    only looks possessed ("katılımcı", "kullanıcı": agent nouns in -CI) is counted ("2000
+    katılımcı"): the possessive must be certain, or leave a known word ("hedef-i")."""
     if suffix.startswith("'") and suffix[1:].rstrip("ki") in (
         "da",
         "de",
@@ -1356,14 +1418,27 @@ def _is_year_context(tokens, i: int, suffix: str) -> bool:
         "ten",
     ):
         return True
-    if i == 0:
-        return True
     nxt = _next_word(tokens, i)
+    if i == 0:
+        # "2000 kullanıcıya ulaşmak", "2000 katılımcıyı ağırlamak": an opening bare number before a
+        # noun in the dative or accusative (the verb's object) is what it counts
+        return not (
+            not suffix
+            and nxt is not None
+            and nxt.pos == NOUN
+            and nxt.norm.isalpha()
+            and nxt.feats.get("case") in ("dat", "acc")
+            and nxt.feats.get("poss") != "3"
+            and not (known and _known_possessor(nxt, known))
+        )
     if nxt is None:
         return False
     j = tokens.index(nxt)
     for t in tokens[j : j + 3]:
-        if t.is_word and (t.feats.get("poss_any") == "3" or t.feats.get("poss") == "3"):
+        if t.is_word and (
+            t.feats.get("poss") == "3"
+            or (t.feats.get("poss_any") == "3" and (not known or _known_possessor(t, known)))
+        ):
             return True
     return False
 

@@ -717,8 +717,15 @@ _POSSESSED_RE = re.compile(
 )
 
 
+# Postpositions of means and cause that end like a possessed noun: a verbal noun before them stays
+# the action ("uchrashuv o'tkazish orqali" = by holding meetings), not a modifier.
+_MEANS_POSTPOSITIONS = frozenset({"orqali", "tufayli", "hisobiga", "natijasida", "yordamida", "vositasida", "evaziga"})
+
+
 def _possessed(tok: Token) -> bool:
     """A 3rd-person possessed noun ("sifati", "tezligini", "narxiga")."""
+    if tok.norm in _MEANS_POSTPOSITIONS:
+        return False
     return tok.feats.get("poss") == "3" or bool(_POSSESSED_RE.search(tok.norm))
 
 

@@ -383,3 +383,34 @@ def test_promotion_names_an_action(en: EnglishAnalyser) -> None:
     from okrlint.analysis import reading
 
     assert reading.names_action(en.analyse("Promotion of the club to the Premier League"))
+
+
+def test_hyphenated_number_words(en: EnglishAnalyser) -> None:
+    an = en.analyse("Raise the pass rate to seventy-two percent")
+    assert [(q.kind, q.value) for q in an.quantities] == [("percent", 72.0)]
+    assert [q.value for q in en.analyse("Hire thirty-one drivers").quantities] == [31.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Drivers: become the courier company people want to work for", "state_verbs"),
+        ("Volunteers — recruit 40 mentors for the summer camp", "activity_verbs"),
+    ],
+)
+def test_topic_label_before_colon_or_dash(en: EnglishAnalyser, text: str, concept: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, concept) is not None, an.matches
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Publication of 6 policy briefs", "activity_verbs"),
+        ("Preparation of 4 tender bids", "activity_verbs"),
+        ("Obtain ISO 14001 certification", "binary_verbs"),
+    ],
+)
+def test_verbal_nouns_and_certification(en: EnglishAnalyser, text: str, concept: str) -> None:
+    an = en.analyse(text)
+    assert an.match_at(an.head, concept) is not None, an.matches

@@ -265,3 +265,17 @@ def test_promotion_names_an_action(pl):
     from okrlint.analysis import reading
 
     assert reading.names_action(pl.analyse("Awans klubu do Ekstraklasy"))
+
+
+def test_carrying_out_sessions_is_an_activity(pl):
+    an = pl.analyse("Zrealizować 4 warsztaty dla seniorów")
+    assert an.match_at(an.head, "activity_verbs") is not None
+    an = pl.analyse("Zrealizować sprzedaż na poziomie 3 mln zł")
+    assert an.match_at(an.head, "outcome_verbs") is not None
+
+
+def test_baseline_to_target_saves_an_outcome_from_a_counted_activity(pl):
+    from okrlint.analysis import reading
+
+    an = pl.analyse("Zwiększyć odsetek uczniów, którzy oceniają zajęcia na 4 punkty, z 55% do 70%")
+    assert reading.task_style(an) is None

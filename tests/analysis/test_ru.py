@@ -339,3 +339,32 @@ def test_every_second_is_a_share(ru):
     an = analyse(ru, "Каждый третий покупатель оставляет отзыв")
     assert an.has_quantity and reading.task_style(an) is None
     assert not analyse(ru, "Провести обучение в каждом филиале").has_quantity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Снизить число пропусков занятий, проведя 6 собраний с родителями",
+        "Сократить ошибки путём проведения 12 тренингов",
+    ],
+)
+def test_counted_activity_as_means_of_a_bare_outcome_is_task_style(ru, text):
+    """The number counts what the team does; the reduction has no size of its own."""
+    an = analyse(ru, text)
+    assert reading.task_style(an) is not None
+    assert reading.change_without_baseline(an) is None
+
+
+def test_counted_activity_with_a_sized_outcome_is_not_task_style(ru):
+    an = analyse(ru, "Снизить число пропусков на 30% за счёт проведения 6 собраний")
+    assert reading.task_style(an) is None and reading.change_without_baseline(an) is not None
+
+
+def test_verbal_noun_coordinated_with_a_genitive_is_not_a_verb_form(ru):
+    assert not reading.names_action(analyse(ru, "Отделы логистики и снабжения"))
+    assert reading.names_action(analyse(ru, "Рост выручки и снижение издержек"))
+
+
+def test_no_finite_verb_after_a_preposition(ru):
+    """ "из сёл" written with е ("из сел"): the noun, not the past tense of "сесть"."""
+    assert not reading.names_action(analyse(ru, "Врачи для сел района"))

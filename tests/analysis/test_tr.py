@@ -520,3 +520,45 @@ def test_release_count_and_roll_out(tr):
     assert [q.kind for q in tr.analyse("Uygulamanın 2.0 sürümünü yayınlamak").quantities] == [NAME]
     an = tr.analyse("Pilot başarılı olursa sistemi tüm şubelere yaymak")
     assert an.match_at(an.head, "binary_verbs") is not None
+
+
+def test_loan_nouns_in_ma_are_not_verbal_nouns(tr):
+    # the -ma of "firma", "şema", "klima" is part of the stem: no verb "firmek" has a verbal noun here
+    for text in ("Kargo firması", "Veri şeması", "Ofis kliması", "Sinema salonu", "Ürün gamasını"):
+        toks = [t for t in tr.analyse(text).tokens if t.is_word]
+        assert all(not t.is_verb_like for t in toks), (text, toks)
+    # an unknown stem with a harmonising ending is still read as a verbal noun
+    assert word(tr, "resetlemesi").form == VNOUN
+
+
+def test_dative_verbal_noun_before_a_reach_verb_is_what_is_reached(tr):
+    an = tr.analyse("Ayda 5.000 dosya indirmesine erişmek")
+    assert not an.has("change_verbs")
+    assert an.match_at(an.head, "reach_verbs") is not None
+    # the same verb as an action keeps its sense
+    assert tr.analyse("Dosya boyutunu %30 indirmek").has("change_verbs")
+
+
+def test_sending_and_shooting_nouns_are_activities(tr):
+    an = tr.analyse("8 haber bülteni gönderimi")
+    assert an.match_at(an.head, "activity_verbs") is not None
+
+
+def test_dotted_day_month_is_a_date(tr):
+    for text in ("15.09'a kadar yeni kasa sistemini kurmak", "31.03 tarihine kadar e-faturaya geçmek"):
+        assert [q.kind for q in tr.analyse(text).quantities] == [DATE], text
+    assert [q.kind for q in tr.analyse("1.000 yeni abone kazanmak").quantities] == [NUMBER]
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Yaz okuluna 2000 katılımcı çekmek", NUMBER),  # an agent noun in -CI only looks possessed
+        ("2000 gönüllüye ulaşmak", NUMBER),  # an opening count before its object
+        ("2026 bütçesini hazırlamak", YEAR),
+        ("2027 hedefine ulaşmak", YEAR),
+        ("2030 vizyonuyla şehri dönüştürmek", YEAR),
+    ],
+)
+def test_year_or_count(tr, text, kind):
+    assert [q.kind for q in tr.analyse(text).quantities][0] == kind

@@ -395,3 +395,40 @@ def test_a_quarter_part_is_a_quantity(uz):
 def test_getting_funding_is_an_outcome_with_its_amount(uz):
     an = uz.analyse("50 million so'mlik moliyalashtirish olish uchun 3 ta loyiha taqdim etish")
     assert reading.outcome_with_quantity(an) is not None and reading.task_style(an) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["Hisobotni 1-sentabrgacha topshirish", "Omborni 20-oktabrgacha ta'mirlashni yakunlash"]
+)
+def test_official_month_spellings_are_dates(uz, text):
+    assert not uz.analyse(text).has_quantity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ota-onalar bilan 6 ta yig'ilish o'tkazib, darsga kechikishlarni kamaytirish",
+        "12 ta trening o'tkazish orqali xatolarni kamaytirish",
+    ],
+)
+def test_counted_activity_as_means_of_a_bare_outcome_is_task_style(uz, text):
+    """The number counts what the team does; the reduction has no size of its own."""
+    an = uz.analyse(text)
+    assert reading.task_style(an) is not None
+    assert reading.change_without_baseline(an) is None
+
+
+def test_counted_activity_with_a_sized_outcome_is_not_task_style(uz):
+    an = uz.analyse("6 ta yig'ilish o'tkazib, kechikishlarni 30% ga kamaytirish")
+    assert reading.task_style(an) is None
+
+
+def test_verbal_noun_before_a_postposition_of_means_stays_an_action(uz):
+    an = uz.analyse("Seminar o'tkazish orqali mijozlarni jalb qilish")
+    assert any(t.norm == "o'tkazish" and t.form == VNOUN for t in an.tokens)
+
+
+@pytest.mark.parametrize("text", ["Ko'rgazmada 80 ta buyurtma yig'ish", "Murojaat uchun 2 000 ta imzo yig'ish"])
+def test_collecting_orders_or_signatures_is_an_outcome(uz, text):
+    an = uz.analyse(text)
+    assert reading.task_style(an) is None and reading.outcome_with_quantity(an) is not None
