@@ -369,6 +369,7 @@ def _canonical(word: str) -> str:
 # Punctuation that ends a topic label before the text proper ("Customers: …", "Clinics — …").
 _LABEL_MARKS = frozenset({":", "—", "–"})
 
+
 class EnglishAnalyser(Analyser):
     language = "en"
 

@@ -728,6 +728,7 @@ def _harmonic_guess(stem: str, suffix: str, typed_ascii: bool) -> bool:
 
 _DAY_MONTH = re.compile(r"^(0?[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])$")
 
+
 class TurkishAnalyser(Analyser):
     language = "tr"
     dotless_i = True  # Turkish writes ı and i apart: I → ı, İ → i
@@ -1436,8 +1437,7 @@ def _is_year_context(tokens, i: int, suffix: str, known: frozenset[str] = frozen
     j = tokens.index(nxt)
     for t in tokens[j : j + 3]:
         if t.is_word and (
-            t.feats.get("poss") == "3"
-            or (t.feats.get("poss_any") == "3" and (not known or _known_possessor(t, known)))
+            t.feats.get("poss") == "3" or (t.feats.get("poss_any") == "3" and (not known or _known_possessor(t, known)))
         ):
             return True
     return False
