@@ -633,7 +633,11 @@ class Analyser:
     def find_predicate(
         self, tokens: tuple[Token, ...], matches: tuple[Match, ...]
     ) -> tuple[tuple[int, ...], int | None]:
-        units = _outside_brackets(tokens, self._verb_units(tokens, matches))
+        units = _after_condition(
+            tokens,
+            _outside_brackets(tokens, self._verb_units(tokens, matches)),
+            self.lexicon.words("clauses.conditions"),
+        )
         if not units:
             return (), None
         hedges = {i for m in matches if m.concept == "hedging" for i in m.tokens}
@@ -687,6 +691,23 @@ def _outside_brackets(tokens: tuple[Token, ...], units: list[tuple[int, ...]]) -
         elif depth:
             inside.add(i)
     return [u for u in units if u[-1] not in inside] or units
+
+
+def _after_condition(
+    tokens: tuple[Token, ...], units: list[tuple[int, ...]], conditions: frozenset[str]
+) -> list[tuple[int, ...]]:
+    """A leading condition ("If funding is approved, launch …", "Jeżeli pilotaż się powiedzie,
+    wdrożyć …") heads nothing: the main clause after its comma does. The words that open one are
+    the lexicon's ``clauses.conditions``."""
+    if not conditions:
+        return units
+    first = next((t for t in tokens if t.is_word), None)
+    if first is None or first.norm not in conditions:
+        return units
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None:
+        return units
+    return [u for u in units if u[0] > comma] or units
 
 
 def _slash_run(tokens: tuple[Token, ...], i: int) -> str:

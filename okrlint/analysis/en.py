@@ -25,6 +25,7 @@ import re
 from .base import Analyser, WordInfo
 from .lexicon import VERB_CONCEPTS, Lexicon
 from .types import (
+    ACTION_CONCEPTS,
     ADJ,
     ADP,
     CONJ,
@@ -456,17 +457,6 @@ class EnglishAnalyser(Analyser):
             kind = super()._number_kind(tokens, i, "", value, word=True)  # the checks a number word gets
         return kind
 
-    def _verb_units(self, tokens, matches):  # type: ignore[no-untyped-def]
-        """A leading condition ("If funding is approved, launch …", "Once the pilot ends, roll out …")
-        heads nothing: the main clause after its comma does."""
-        units = super()._verb_units(tokens, matches)
-        first = next((t for t in tokens if t.is_word), None)
-        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
-        if first is None or first.norm not in _CONDITIONS or comma is None:
-            return units
-        main = [u for u in units if u[0] > comma]
-        return main or units
-
     def _compound_attribute(self, tokens, i: int) -> bool:  # type: ignore[no-untyped-def]
         """A number glued by a hyphen to a word, before a noun, names a kind of thing ("a 3-tier
         model", "2-factor authentication"), not an amount; except a value scale ("4.5-star rating",
@@ -497,7 +487,7 @@ class EnglishAnalyser(Analyser):
             a = _nominal_change_head(a)
         counted = _counted_plurals(a)
         if counted:
-            keep = tuple(m for m in a.matches if not (m.concept in _VERB_CONCEPTS and m.tokens in counted))
+            keep = tuple(m for m in a.matches if not (m.concept in ACTION_CONCEPTS and m.tokens in counted))
             a = dataclasses.replace(a, matches=keep)
         verb_only = self.lexicon.words("morphology.verb_only_jargon")
         if verb_only and any(m.concept == "jargon" for m in a.matches):
@@ -842,24 +832,10 @@ def _bases(stem: str, kind: str) -> list[str]:
     return out
 
 
-_CONDITIONS = frozenset({"if", "once", "when", "unless", "provided", "assuming", "should"})
 _VERSION_RE = re.compile(r"^v\d+$")
 
 # Words after "N-" whose number is a value to reach, not a kind: "a 10-point lead", "2-fold".
 _VALUE_UNITS = frozenset({"point", "points", "fold", "times", "x"})
-
-# Concepts a verb carries; a plural noun counted by a number is none of them.
-_VERB_CONCEPTS = frozenset(
-    {
-        "outcome_verbs",
-        "change_verbs",
-        "reach_verbs",
-        "activity_verbs",
-        "deliverable_verbs",
-        "binary_verbs",
-        "weak_verbs",
-    }
-)
 
 
 def _nominal_change_head(an):  # type: ignore[no-untyped-def]

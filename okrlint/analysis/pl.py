@@ -41,7 +41,6 @@ from .types import (
     VERB,
     VNOUN,
     Analysis,
-    Match,
     Token,
     X,
 )
@@ -214,7 +213,6 @@ _RARE_VERBS = frozenset(
 _NEVER_HOMOGRAPH = frozenset({"mieć"})
 
 _WITHIN = frozenset({"ciąg", "przeciąg"})
-_CONDITIONS = frozenset({"jeśli", "jeżeli", "gdy", "jeśliby", "o ile"})
 # Nouns a "N-gwiazdkowy" value describes: "4,5-gwiazdkowa ocena" is a target, "5-gwiazdkowy hotel" a kind.
 _RATING_NOUNS = frozenset({"ocena", "średnia", "wynik"})
 _LONG_PERIODS = frozenset({"tydzień", "miesiąc", "kwartał", "półrocze", "rok"})
@@ -309,17 +307,6 @@ def _feats(cls: str, parts: list[str]) -> dict[str, str]:
 class PolishAnalyser(Analyser):
     language = "pl"
     persistent_tables = ("_brev",)  # what Morfeusz says of a short word written with a dot
-
-    def _verb_units(self, tokens: tuple[Token, ...], matches: tuple[Match, ...]) -> list[tuple[int, ...]]:
-        """A leading condition ("Jeżeli pilotaż się powiedzie, wdrożyć …") heads nothing: the main
-        clause after its comma does."""
-        units = super()._verb_units(tokens, matches)
-        first = next((t for t in tokens if t.is_word), None)
-        comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
-        if first is None or first.norm not in _CONDITIONS or comma is None:
-            return units
-        main = [u for u in units if u[0] > comma]
-        return main or units
 
     def analyse(self, text: str) -> Analysis:
         """An action noun in the genitive right after the noun that heads the phrase is that noun's

@@ -46,6 +46,19 @@ VERB_CONCEPTS = frozenset(
         "maintain_verbs",
     }
 )
+# The concepts that say what a verb does (not hedges, states or upkeep): a word counted by a
+# number ("20 books", "5 ta kitob") or modifying a noun carries none of them.
+ACTION_CONCEPTS = frozenset(
+    {
+        "outcome_verbs",
+        "change_verbs",
+        "reach_verbs",
+        "activity_verbs",
+        "deliverable_verbs",
+        "binary_verbs",
+        "weak_verbs",
+    }
+)
 
 # Verb forms. A token is "verb-like" when it has one of these forms, whatever
 # its part of speech (a verbal noun such as "Запуск" or "oshirish" is NOUN + VNOUN).

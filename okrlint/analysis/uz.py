@@ -34,7 +34,24 @@ from dataclasses import replace
 
 from . import normalize as nz
 from .base import Analyser, WordInfo
-from .types import ADJ, CONV, FIN, IMP, INF, NOUN, NUM, PART_FORM, VERB, VNOUN, Analysis, Match, Quantity, Token, X
+from .types import (
+    ACTION_CONCEPTS,
+    ADJ,
+    CONV,
+    FIN,
+    IMP,
+    INF,
+    NOUN,
+    NUM,
+    PART_FORM,
+    VERB,
+    VNOUN,
+    Analysis,
+    Match,
+    Quantity,
+    Token,
+    X,
+)
 
 # -- roots -------------------------------------------------------------------
 # Verb stems (dictionary form minus -moq). Causatives that are separate verbs
@@ -137,17 +154,6 @@ _AUX = frozenset("ber chiq ol qo'y tur qol bor yubor ket o'tir kel tashla".split
 
 # Light verbs: weak alone ("qilish" = make), a verb of their own after a bare noun.
 _LIGHT = frozenset({"qil", "et"})
-_VERB_CONCEPTS = frozenset(
-    {
-        "outcome_verbs",
-        "change_verbs",
-        "reach_verbs",
-        "activity_verbs",
-        "deliverable_verbs",
-        "binary_verbs",
-        "weak_verbs",
-    }
-)
 # Adjective endings: "samarali qilish", "bepulroq qilish" stay weak.
 _ADJ_ENDINGS = ("li", "siz", "roq", "iy", "viy", "dor", "simon", "chan", "ona", "cha", "ik")
 
@@ -485,7 +491,7 @@ class UzbekAnalyser(Analyser):
         drop += [
             m
             for m in an.matches
-            if m.concept in _VERB_CONCEPTS and an.tokens[m.tokens[-1]].feats.get("modifier") == "yes"
+            if m.concept in ACTION_CONCEPTS and an.tokens[m.tokens[-1]].feats.get("modifier") == "yes"
         ]
         # An action noun that qualifies a possessed noun is part of a name ("qishloq taraqqiyoti
         # loyihalari" = rural development projects), not the action itself.
