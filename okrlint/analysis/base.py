@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import normalize as nz
-from .lexicon import VERB_CONCEPTS, Lexicon
+from .lexicon import Lexicon
 from .types import (
     CONV,
     DATE,
@@ -30,6 +30,7 @@ from .types import (
     QUARTER,
     RANK,
     SYM,
+    VERB_CONCEPTS,
     VERB_FORMS,
     YEAR,
     Analysis,

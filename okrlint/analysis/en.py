@@ -23,7 +23,7 @@ import dataclasses
 import re
 
 from .base import Analyser, WordInfo
-from .lexicon import VERB_CONCEPTS, Lexicon
+from .lexicon import Lexicon
 from .types import (
     ACTION_CONCEPTS,
     ADJ,
@@ -44,6 +44,7 @@ from .types import (
     RANK,
     SYM,
     VERB,
+    VERB_CONCEPTS,
     VNOUN,
     YEAR,
     Token,

@@ -21,26 +21,7 @@ from typing import Any
 
 import yaml
 
-from .types import NUM, VERB_CONCEPTS, Match, Token  # noqa: F401 - VERB_CONCEPTS is read from here too
-
-# Concepts the shipped rules read. A lexicon may define more.
-CONCEPTS = (
-    "hedging",
-    "weak_verbs",
-    "activity_verbs",
-    "deliverable_verbs",
-    "binary_verbs",
-    "outcome_verbs",
-    "change_verbs",
-    "reach_verbs",
-    "state_verbs",
-    "maintain_verbs",
-    "multipliers",
-    "all_words",
-    "deadline_phrases",
-    "jargon",
-    "action_nouns",
-)
+from .types import NUM, Match, Token
 
 _FEATURE_RE = re.compile(r"^\{([^}]*)\}$")
 GAP = "..."
